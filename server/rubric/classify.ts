@@ -1,0 +1,138 @@
+import type { CompiledContext, CompiledRange, CompiledRule, LeadMatcher } from './compile-rubric.ts';
+import type { Utterance } from './segment.ts';
+import { contentWords, countWords, otherWordsOf, type TurnContext } from './turn-context.ts';
+
+// Stage 3 of 4. Each utterance gets the first rule (highest priority) whose pattern matches, whose
+// exceptions do not, and whose context conditions hold. One rule per utterance keeps every code
+// explainable by exactly one rule; choosing among utterances is the next stage's job.
+
+export interface UtteranceState {
+  index: number;
+  count: number;
+  /** Permission as it stands at this utterance (an earlier utterance of the turn may have asked). */
+  permission: boolean;
+  /** Cached overlap with the other speaker's last turn; NaN until computed. */
+  overlap: number;
+  words: number;
+  /** Where the utterance's LEAD may end (see LeadMatcher); null until first needed. */
+  leadEnds: number[] | null;
+  lead: LeadMatcher | null;
+}
+
+function patternMatches(r: CompiledRule, u: Utterance, state: UtteranceState): boolean {
+  const after = r.afterLead;
+  if (after.length > 0) {
+    const ends = (state.leadEnds ??= state.lead!.ends(u.norm));
+    for (let i = 0; i < after.length; i++) {
+      const re = after[i]!;
+      for (let k = 0; k < ends.length; k++) {
+        re.lastIndex = ends[k]!;
+        if (re.test(u.norm)) return true;
+      }
+    }
+  }
+  return r.otherPattern !== null && r.otherPattern.test(u.norm);
+}
+
+
+function inRange(v: number, r: CompiledRange): boolean {
+  return v >= r.min && v <= r.max;
+}
+
+function overlapOf(u: Utterance, ctx: TurnContext, stopwords: ReadonlySet<string>): number {
+  if (ctx.otherTurns.length === 0) return 0;
+  const others = otherWordsOf(ctx, stopwords);
+  const own = contentWords(u.norm, stopwords, new Set());
+  if (own.size === 0) return 0;
+  let shared = 0;
+  for (const w of own) {
+    for (let i = 0; i < others.length; i++) {
+      if (others[i]!.has(w)) {
+        shared++;
+        break;
+      }
+    }
+  }
+  return shared / own.size;
+}
+
+/** Conditions that cost no more than a comparison: checked before the rule's pattern runs. */
+function cheapContextHolds(c: CompiledContext, u: Utterance, state: UtteranceState, ctx: TurnContext): boolean {
+  if (c.permission !== null && c.permission !== state.permission) return false;
+  if (c.position !== null) {
+    const first = state.index === 0;
+    const last = state.index === state.count - 1;
+    switch (c.position) {
+      case 'first':
+        if (!first) return false;
+        break;
+      case 'last':
+        if (!last) return false;
+        break;
+      case 'only':
+        if (!(first && last)) return false;
+        break;
+      case 'not-first':
+        if (first) return false;
+        break;
+      case 'not-last':
+        if (last) return false;
+        break;
+    }
+  }
+  if (c.turnUtterances && !inRange(state.count, c.turnUtterances)) return false;
+  if (c.turnWords && !inRange(ctx.turnWords, c.turnWords)) return false;
+  if (c.continuation !== null && c.continuation !== ctx.continuation) return false;
+  if (c.words) {
+    if (state.words < 0) state.words = countWords(u.norm);
+    if (!inRange(state.words, c.words)) return false;
+  }
+  if (c.prevPractitionerCodes) {
+    const p = ctx.prevPractitioner?.primary;
+    if (!p || !c.prevPractitionerCodes.has(p)) return false;
+  }
+  if (c.prevClientTalk) {
+    const t = ctx.prevClient?.talk;
+    if (!t || !c.prevClientTalk.has(t)) return false;
+  }
+  return true;
+}
+
+/** Conditions that run regular expressions or count words: checked after the pattern matched. */
+function costlyContextHolds(
+  c: CompiledContext,
+  u: Utterance,
+  state: UtteranceState,
+  ctx: TurnContext,
+  stopwords: ReadonlySet<string>,
+): boolean {
+  if (c.prevPractitionerMatches && !(ctx.prevPractitioner && c.prevPractitionerMatches.test(ctx.prevPractitionerNorm))) return false;
+  if (c.prevPractitionerNotMatches && ctx.prevPractitioner && c.prevPractitionerNotMatches.test(ctx.prevPractitionerNorm)) return false;
+  if (c.prevClientMatches && !(ctx.prevClient && c.prevClientMatches.test(ctx.prevClientNorm))) return false;
+  if (c.prevClientNotMatches && ctx.prevClient && c.prevClientNotMatches.test(ctx.prevClientNorm)) return false;
+  if (c.overlap) {
+    if (Number.isNaN(state.overlap)) state.overlap = overlapOf(u, ctx, stopwords);
+    if (!inRange(state.overlap, c.overlap)) return false;
+  }
+  return true;
+}
+
+/** The first rule that codes this utterance, or null. */
+export function classify(
+  u: Utterance,
+  rules: readonly CompiledRule[],
+  state: UtteranceState,
+  ctx: TurnContext,
+  stopwords: ReadonlySet<string>,
+): CompiledRule | null {
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
+    const c = r.context;
+    if (c !== null && !cheapContextHolds(c, u, state, ctx)) continue;
+    if (!patternMatches(r, u, state)) continue;
+    if (r.exception !== null && r.exception.test(u.norm)) continue;
+    if (c !== null && !costlyContextHolds(c, u, state, ctx, stopwords)) continue;
+    return r;
+  }
+  return null;
+}

@@ -1,0 +1,88 @@
+import type { CompiledRubric, CompiledRule } from './compile-rubric.ts';
+import { classify, type UtteranceState } from './classify.ts';
+import { detectLanguage } from './detect-language.ts';
+import { normalize } from './normalize.ts';
+import { resolveClient, resolvePractitioner } from './resolve.ts';
+import type { CodedTurn, Language, TurnInput } from './schemas.ts';
+import { segment } from './segment.ts';
+import { buildTurnContext, rememberNorm } from './turn-context.ts';
+
+// The stages run in this order: normalize → segment → classify → resolve (→ scoreTranscript).
+// Each needs the previous one's output: rules are written against normalised text, rules fire on
+// utterances, and a turn's codes are resolved from its utterances' decisions.
+
+export interface CodeTurnOptions {
+  rubric: CompiledRubric;
+  language: Language;
+}
+
+/** Code one turn given the turns before it (already coded). Used live and by codeTranscript. */
+export function codeTurn(previous: readonly CodedTurn[], turn: TurnInput, opts: CodeTurnOptions): CodedTurn {
+  const lang = opts.rubric.languages[opts.language];
+  const rules = turn.speaker === 'practitioner' ? lang.practitioner : lang.client;
+  const norm = normalize(turn.text);
+  const utterances = segment(norm);
+  const ctx = buildTurnContext(previous, turn.text, turn.speaker, opts.rubric, lang.stopwords);
+  const fired: (CompiledRule | null)[] = new Array(utterances.length);
+  const state: UtteranceState = { index: 0, count: utterances.length, permission: ctx.permission, overlap: NaN, words: -1, leadEnds: null, lead: lang.lead };
+  for (let i = 0; i < utterances.length; i++) {
+    state.index = i;
+    state.overlap = NaN;
+    state.words = -1;
+    state.leadEnds = null;
+    const r = classify(utterances[i]!, rules, state, ctx, lang.stopwords);
+    fired[i] = r;
+    // Asking permission earlier in the same turn counts for advice later in it.
+    if (r?.setsPermission) state.permission = true;
+  }
+  const index = previous.length;
+  if (turn.speaker === 'practitioner') {
+    const { codes, primary } = resolvePractitioner(turn.text, utterances, fired, opts.language);
+    const coded: CodedTurn = {
+      index,
+      speaker: 'practitioner',
+      text: turn.text,
+      codes,
+      primary,
+      talk: null,
+      talkSubtype: null,
+      talkHits: [],
+      source: 'rules',
+      fallbackReason: null,
+    };
+    rememberNorm(coded, norm);
+    return coded;
+  }
+  const { talkHits, talk, talkSubtype } = resolveClient(turn.text, utterances, fired, opts.language);
+  const coded: CodedTurn = {
+    index,
+    speaker: 'client',
+    text: turn.text,
+    codes: [],
+    primary: null,
+    talk,
+    talkSubtype,
+    talkHits,
+    source: 'rules',
+    fallbackReason: null,
+  };
+  rememberNorm(coded, norm);
+  return coded;
+}
+
+export interface CodeTranscriptOptions {
+  rubric: CompiledRubric;
+  /** Overrides detection (e.g. the scenario's language). */
+  language?: Language;
+}
+
+/** Code a whole conversation, turn by turn, exactly as live coding would. */
+export function codeTranscript(
+  turns: readonly TurnInput[],
+  opts: CodeTranscriptOptions,
+): { language: Language; turns: CodedTurn[] } {
+  const language = opts.language ?? detectLanguage(turns.map((t) => t.text));
+  const coded: CodedTurn[] = [];
+  for (const t of turns) coded.push(codeTurn(coded, t, { rubric: opts.rubric, language }));
+  return { language, turns: coded };
+}

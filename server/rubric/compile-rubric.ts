@@ -1,0 +1,358 @@
+import type { z } from 'zod';
+import { regexFlags, RuleFileSchema, type Rule, type RuleFile, type RuleFileContent } from './rule-schema.ts';
+import type { Language, PractitionerCode, Speaker, TalkSubtype, TalkType } from './schemas.ts';
+
+// Rules are compiled once: every pattern list becomes one regular expression, rules are sorted by
+// priority, and all context conditions become plain values, so coding a turn allocates little.
+
+export interface CompiledRange {
+  min: number;
+  max: number;
+}
+
+export interface CompiledContext {
+  permission: boolean | null;
+  prevPractitionerCodes: ReadonlySet<PractitionerCode> | null;
+  prevPractitionerMatches: RegExp | null;
+  prevPractitionerNotMatches: RegExp | null;
+  prevClientTalk: ReadonlySet<TalkType> | null;
+  prevClientMatches: RegExp | null;
+  prevClientNotMatches: RegExp | null;
+  overlap: CompiledRange | null;
+  words: CompiledRange | null;
+  position: 'first' | 'last' | 'only' | 'not-first' | 'not-last' | null;
+  turnUtterances: CompiledRange | null;
+  turnWords: CompiledRange | null;
+  continuation: boolean | null;
+}
+
+export interface CompiledRule {
+  id: string;
+  file: string;
+  language: Language;
+  speaker: Speaker;
+  code: PractitionerCode | null;
+  talk: TalkType | null;
+  subtype: TalkSubtype | null;
+  /** The whole pattern list as one expression (what the rule means; tools and tests use it). */
+  pattern: RegExp;
+  /**
+   * The same pattern split for speed: patterns written `^{{LEAD}}rest` become sticky `rest`
+   * expressions tried at each place the utterance's discourse-marker lead may end (see
+   * LeadMatcher); the other patterns stay one expression. Matches exactly when `pattern` does.
+   */
+  afterLead: readonly RegExp[];
+  otherPattern: RegExp | null;
+  exception: RegExp | null;
+  context: CompiledContext | null;
+  setsPermission: boolean;
+  priority: number;
+  confidence: number;
+  explanation: string;
+  /** The rule as written, for tests and tooling (examples, counterexamples). */
+  source: Rule;
+}
+
+export interface LanguageRules {
+  practitioner: readonly CompiledRule[];
+  client: readonly CompiledRule[];
+  stopwords: ReadonlySet<string>;
+  /** The language's LEAD macro as a matcher, when it has the usual shape (else null). */
+  lead: LeadMatcher | null;
+}
+
+/**
+ * Many rules start `^{{LEAD}}`: any run of discourse markers ("so, well, okay ...") before the part
+ * that matters. Running that prefix inside every rule's expression was the single biggest cost of
+ * coding, so the prefix is read once per utterance instead: `ends(norm)` lists every offset at
+ * which a LEAD match starting at 0 can end (0 included), exactly as the expression would allow.
+ * Only a LEAD of the shape `(?:(?:w1|w2|...)[,.!]?\s+)*` is handled, each word a literal or a
+ * literal whose last letter repeats (`hm+`); any other shape leaves rules on their full pattern.
+ */
+export interface LeadMatcher {
+  ends(norm: string): number[];
+}
+
+const LEAD_SHAPE = /^\(\?:\(\?:([^()\[\]\\]+)\)\[,\.!\]\?\\s\+\)\*$/;
+const LEAD_WORD = /^[a-z\u00e0-\u00ff' -]+\+?$/;
+
+function isSpace(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v' || /\s/.test(c);
+}
+
+export function leadMatcher(source: string | undefined): LeadMatcher | null {
+  if (source === undefined) return null;
+  const m = LEAD_SHAPE.exec(source);
+  if (!m) return null;
+  const words = m[1]!.split('|');
+  if (!words.every((w) => w.length > 0 && LEAD_WORD.test(w) && !/\+./.test(w) && w.indexOf('+') !== 0)) return null;
+  const parsed = words.map((w) => (w.endsWith('+') ? { lit: w.slice(0, -1), repeat: w[w.length - 2]! } : { lit: w, repeat: null }));
+  const byFirst = new Map<string, typeof parsed>();
+  for (const p of parsed) {
+    const list = byFirst.get(p.lit[0]!) ?? [];
+    list.push(p);
+    byFirst.set(p.lit[0]!, list);
+  }
+  return {
+    ends(norm: string): number[] {
+      const ends = [0];
+      const seen = new Set<number>([0]);
+      for (let k = 0; k < ends.length; k++) {
+        const q = ends[k]!;
+        const candidates = byFirst.get(norm[q] ?? '');
+        if (!candidates) continue;
+        for (const w of candidates) {
+          if (!norm.startsWith(w.lit, q)) continue;
+          let r = q + w.lit.length;
+          // `x+` is greedy, and a shorter run would be followed by x, which no LEAD may be.
+          if (w.repeat !== null) while (norm[r] === w.repeat) r++;
+          const starts = [r];
+          if (norm[r] === ',' || norm[r] === '.' || norm[r] === '!') starts.push(r + 1);
+          for (const s of starts) {
+            let e = s;
+            while (e < norm.length && isSpace(norm[e]!)) {
+              e++;
+              if (!seen.has(e)) {
+                seen.add(e);
+                ends.push(e);
+              }
+            }
+          }
+        }
+      }
+      return ends;
+    },
+  };
+}
+
+const LEAD_PREFIX = '^{{LEAD}}';
+
+/** Splits a regular expression source at its top-level `|` (outside groups and classes). */
+export function topLevelAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(source.slice(from));
+  return out;
+}
+
+export interface CompiledRubric {
+  languages: Readonly<Record<Language, LanguageRules>>;
+  /** Every rule by id (both languages). */
+  byId: ReadonlyMap<string, CompiledRule>;
+  /** Ids of rules that open permission for advice. */
+  permissionRules: ReadonlySet<string>;
+}
+
+/** A rule file failed validation; the message names the file and the field path. */
+export class RubricError extends Error {
+  constructor(
+    readonly file: string,
+    readonly fieldPath: (string | number)[],
+    readonly reason: string,
+  ) {
+    super(`${file}: ${formatPath(fieldPath) || '(file)'}: ${reason}`);
+    this.name = 'RubricError';
+  }
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out;
+}
+
+type Path = (string | number)[];
+
+/** Expands macros and compiles pattern lists, naming the file and field on any problem. */
+class PatternCompiler {
+  constructor(
+    private readonly file: string,
+    private readonly macros: ReadonlyMap<string, string>,
+  ) {}
+
+  private expand(src: string, path: Path): string {
+    // Macros may use other macros; a few rounds cover any sane nesting and stop cycles.
+    let out = src;
+    for (let round = 0; round < 5 && out.includes('{{'); round++) {
+      out = out.replace(/\{\{([A-Za-z0-9_]+)\}\}/g, (_, name: string) => {
+        const m = this.macros.get(name);
+        if (m === undefined) throw new RubricError(this.file, path, `unknown macro {{${name}}}`);
+        return m;
+      });
+    }
+    if (/\{\{[A-Za-z0-9_]+\}\}/.test(out)) throw new RubricError(this.file, path, 'macros nest too deeply (a cycle?)');
+    return out;
+  }
+
+  anyOf(sources: readonly string[] | undefined, path: Path): RegExp | null {
+    if (!sources || sources.length === 0) return null;
+    const parts = sources.map((s, i) => {
+      const expanded = this.expand(s, [...path, i]);
+      try {
+        new RegExp(expanded, regexFlags(expanded));
+      } catch (err) {
+        throw new RubricError(this.file, [...path, i], `invalid regular expression: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      return expanded;
+    });
+    const source = parts.length === 1 ? parts[0]! : parts.map((p) => `(?:${p})`).join('|');
+    return new RegExp(source, regexFlags(source));
+  }
+
+  /** The pattern list split into sticky after-LEAD parts and the rest (see CompiledRule.afterLead). */
+  split(sources: readonly string[], path: Path, leadUsable: boolean): { afterLead: RegExp[]; other: RegExp | null } {
+    const expanded = sources.map((s, i) => this.expand(s, [...path, i]));
+    const joined = expanded.length === 1 ? expanded[0]! : expanded.map((p) => `(?:${p})`).join('|');
+    // Each part keeps the flags of the whole list, so it means what it meant inside it.
+    const flags = regexFlags(joined);
+    const afterLead: RegExp[] = [];
+    const other: string[] = [];
+    sources.forEach((s, i) => {
+      if (!leadUsable || !s.startsWith(LEAD_PREFIX)) {
+        other.push(expanded[i]!);
+        return;
+      }
+      // `^{{LEAD}}a|b|c` anchors only `a`; `b` and `c` match anywhere, as before.
+      const [first, ...rest] = topLevelAlternatives(s);
+      afterLead.push(new RegExp(this.expand(first!.slice(LEAD_PREFIX.length), [...path, i]), `${flags}y`));
+      for (const alt of rest) other.push(this.expand(alt, [...path, i]));
+    });
+    if (afterLead.length === 0) return { afterLead, other: null };
+    const otherSource = other.length === 0 ? null : other.length === 1 ? other[0]! : other.map((p) => `(?:${p})`).join('|');
+    return { afterLead, other: otherSource === null ? null : new RegExp(otherSource, flags) };
+  }
+}
+
+function range(r: { min?: number | undefined; max?: number | undefined } | undefined): CompiledRange | null {
+  if (!r) return null;
+  return { min: r.min ?? 0, max: r.max ?? Number.POSITIVE_INFINITY };
+}
+
+function compileRule(rule: Rule, file: RuleFileContent, path: string, i: number, pc: PatternCompiler, leadUsable: boolean): CompiledRule {
+  const c = rule.context;
+  const at = (...p: Path): Path => ['rules', i, ...p];
+  const pattern = pc.anyOf(rule.patterns, at('patterns'))!;
+  const split = pc.split(rule.patterns, at('patterns'), leadUsable);
+  return {
+    id: rule.id,
+    file: path,
+    language: file.language,
+    speaker: file.speaker,
+    code: rule.code ?? null,
+    talk: rule.talk ?? null,
+    subtype: rule.subtype ?? null,
+    pattern,
+    afterLead: split.afterLead,
+    otherPattern: split.afterLead.length === 0 ? pattern : split.other,
+    exception: pc.anyOf(rule.exceptions, at('exceptions')),
+    context: c
+      ? {
+          permission: c.permission ?? null,
+          prevPractitionerCodes: c.previousPractitioner?.codes ? new Set(c.previousPractitioner.codes) : null,
+          prevPractitionerMatches: pc.anyOf(c.previousPractitioner?.matches, at('context', 'previousPractitioner', 'matches')),
+          prevPractitionerNotMatches: pc.anyOf(
+            c.previousPractitioner?.notMatches,
+            at('context', 'previousPractitioner', 'notMatches'),
+          ),
+          prevClientTalk: c.previousClient?.talk ? new Set(c.previousClient.talk) : null,
+          prevClientMatches: pc.anyOf(c.previousClient?.matches, at('context', 'previousClient', 'matches')),
+          prevClientNotMatches: pc.anyOf(c.previousClient?.notMatches, at('context', 'previousClient', 'notMatches')),
+          overlap: range(c.overlap),
+          words: range(c.words),
+          position: c.position ?? null,
+          turnUtterances: range(c.turnUtterances),
+          turnWords: range(c.turnWords),
+          continuation: c.continuation ?? null,
+        }
+      : null,
+    setsPermission: rule.setsPermission,
+    priority: rule.priority,
+    confidence: rule.confidence,
+    explanation: rule.explanation,
+    source: rule,
+  };
+}
+
+function firstIssue(path: string, error: z.ZodError): RubricError {
+  const issue = error.issues[0]!;
+  return new RubricError(path, issue.path as (string | number)[], issue.message);
+}
+
+/**
+ * Validate and compile rule files (both languages). Pure: takes parsed file contents, never reads
+ * files. Throws a RubricError naming the file and field on the first problem.
+ */
+export function compileRubric(files: readonly RuleFile[]): CompiledRubric {
+  const buckets: Record<Language, { practitioner: CompiledRule[]; client: CompiledRule[]; stopwords: Set<string> }> = {
+    nl: { practitioner: [], client: [], stopwords: new Set() },
+    en: { practitioner: [], client: [], stopwords: new Set() },
+  };
+  // Pass 1: validate every file and gather the language-wide macros and stopwords.
+  const parsed: { path: string; content: RuleFileContent }[] = [];
+  const macros: Record<Language, Map<string, { value: string; file: string }>> = { nl: new Map(), en: new Map() };
+  for (const f of files) {
+    const result = RuleFileSchema.safeParse(f.data);
+    if (!result.success) throw firstIssue(f.path, result.error);
+    const content = result.data;
+    for (const [name, value] of Object.entries(content.macros)) {
+      const seen = macros[content.language].get(name);
+      if (seen && seen.value !== value) {
+        throw new RubricError(f.path, ['macros', name], `macro ${name} is defined differently in ${seen.file}`);
+      }
+      macros[content.language].set(name, { value, file: f.path });
+    }
+    for (const w of content.stopwords) buckets[content.language].stopwords.add(w.toLowerCase());
+    parsed.push({ path: f.path, content });
+  }
+  // Pass 2: compile the rules.
+  const byId = new Map<string, CompiledRule>();
+  const permissionRules = new Set<string>();
+  const leads: Record<Language, LeadMatcher | null> = {
+    nl: leadMatcher(macros.nl.get('LEAD')?.value),
+    en: leadMatcher(macros.en.get('LEAD')?.value),
+  };
+  for (const { path, content } of parsed) {
+    const pc = new PatternCompiler(path, new Map([...macros[content.language]].map(([k, v]) => [k, v.value])));
+    const leadUsable = leads[content.language] !== null;
+    content.rules.forEach((rule, i) => {
+      const existing = byId.get(rule.id);
+      if (existing) throw new RubricError(path, ['rules', i, 'id'], `duplicate rule id "${rule.id}" (also in ${existing.file})`);
+      const compiled = compileRule(rule, content, path, i, pc, leadUsable);
+      byId.set(rule.id, compiled);
+      if (compiled.setsPermission) permissionRules.add(rule.id);
+      buckets[content.language][content.speaker].push(compiled);
+    });
+  }
+  const order = (a: CompiledRule, b: CompiledRule) => b.priority - a.priority;
+  const freeze = (b: (typeof buckets)['en'], lead: LeadMatcher | null): LanguageRules => ({
+    // Stable sort: equal priorities keep file order.
+    practitioner: b.practitioner.slice().sort(order),
+    client: b.client.slice().sort(order),
+    stopwords: b.stopwords,
+    lead,
+  });
+  return { languages: { nl: freeze(buckets.nl, leads.nl), en: freeze(buckets.en, leads.en) }, byId, permissionRules };
+}

@@ -1,0 +1,160 @@
+import type { CompiledRule } from './compile-rubric.ts';
+import type { CodeHit, Language, PractitionerCode, TalkHit, TalkSubtype, TalkType } from './schemas.ts';
+import type { Utterance } from './segment.ts';
+
+// Stage 4 of 4. Turns the per-utterance rule decisions into the turn's codes, its `primary` (the
+// main behaviour) and, for client turns, its talk type. Scoring (scoreTranscript) comes after.
+
+const NO_RULE_EXPLANATION: Record<Language, { practitioner: string; client: string }> = {
+  en: {
+    practitioner: 'No rule recognised a behaviour here (greeting, filler or structuring).',
+    client: 'No change or sustain talk recognised.',
+  },
+  nl: {
+    practitioner: 'Geen regel herkende hier een gedrag (begroeting, opvulling of structuur).',
+    client: 'Geen verandertaal of behoudtaal herkend.',
+  },
+};
+
+/**
+ * When a turn holds several behaviours, its main behaviour (`primary`) is the one with the most
+ * weight: the share of the turn it takes up (characters) times the confidence of its rule, times
+ * 2 for questions and for information/advice/confrontation (a client answers the question and
+ * hears the advice, even inside a longer turn), 1 for reflections, 0.5 for AF, SEEK and AUTO
+ * (they usually accompany another behaviour). NC is primary only when nothing else is there.
+ * Ties go to the earlier code in PRIMARY_PRECEDENCE.
+ */
+export const PRIMARY_PRECEDENCE: readonly PractitionerCode[] = [
+  'SUM',
+  'CON',
+  'RR',
+  'PWP',
+  'OQ',
+  'CQ',
+  'CR',
+  'SR',
+  'GI',
+  'SEEK',
+  'AUTO',
+  'AF',
+  'NC',
+];
+const RANK: Record<PractitionerCode, number> = Object.fromEntries(
+  PRIMARY_PRECEDENCE.map((c, i) => [c, i]),
+) as Record<PractitionerCode, number>;
+
+export const PRIMARY_WEIGHT: Readonly<Record<PractitionerCode, number>> = {
+  OQ: 2,
+  CQ: 2,
+  GI: 2,
+  PWP: 2,
+  RR: 2,
+  CON: 2,
+  SR: 1,
+  CR: 1,
+  SUM: 1,
+  AF: 0.5,
+  SEEK: 0.5,
+  AUTO: 0.5,
+  NC: 0,
+};
+
+function pickPrimary(codes: readonly CodeHit[]): PractitionerCode {
+  let primary: PractitionerCode = 'NC';
+  let best = 0;
+  for (const c of codes) {
+    const w = (c.span[1] - c.span[0]) * c.confidence * PRIMARY_WEIGHT[c.code];
+    if (w > best || (w === best && w > 0 && RANK[c.code] < RANK[primary])) {
+      best = w;
+      primary = c.code;
+    }
+  }
+  return primary;
+}
+
+export function resolvePractitioner(
+  text: string,
+  utterances: readonly Utterance[],
+  rules: readonly (CompiledRule | null)[],
+  language: Language,
+): { codes: CodeHit[]; primary: PractitionerCode } {
+  const codes: CodeHit[] = [];
+  for (let i = 0; i < utterances.length; i++) {
+    const u = utterances[i]!;
+    const r = rules[i];
+    const code: PractitionerCode = r?.code ?? 'NC';
+    const last = codes[codes.length - 1];
+    // Adjacent utterances with the same code are one behaviour (a reflection in two sentences).
+    if (last && last.code === code) {
+      last.span[1] = u.end;
+      last.text = text.slice(last.span[0], u.end);
+      if (r && r.confidence > last.confidence) {
+        last.rule = r.id;
+        last.confidence = r.confidence;
+        last.explanation = r.explanation;
+      }
+      continue;
+    }
+    codes.push({
+      code,
+      text: text.slice(u.start, u.end),
+      span: [u.start, u.end],
+      rule: r ? r.id : `${language}.nc.no-rule`,
+      confidence: r ? r.confidence : 0.3,
+      explanation: r ? r.explanation : NO_RULE_EXPLANATION[language].practitioner,
+    });
+  }
+  if (codes.length === 0) {
+    codes.push({
+      code: 'NC',
+      text,
+      span: [0, text.length],
+      rule: `${language}.nc.no-rule`,
+      confidence: 0.3,
+      explanation: NO_RULE_EXPLANATION[language].practitioner,
+    });
+  }
+  const primary = pickPrimary(codes);
+  const kept = primary === 'NC' ? codes.slice(0, 1) : codes.filter((c) => c.code !== 'NC');
+  return { codes: kept, primary };
+}
+
+export function resolveClient(
+  text: string,
+  utterances: readonly Utterance[],
+  rules: readonly (CompiledRule | null)[],
+  language: Language,
+): { talkHits: TalkHit[]; talk: TalkType; talkSubtype: TalkSubtype | null } {
+  const talkHits: TalkHit[] = [];
+  let best: TalkHit | null = null;
+  for (let i = 0; i < utterances.length; i++) {
+    const u = utterances[i]!;
+    const r = rules[i];
+    const hit: TalkHit = {
+      talk: r?.talk ?? 'neutral',
+      subtype: r?.subtype ?? null,
+      text: text.slice(u.start, u.end),
+      span: [u.start, u.end],
+      rule: r ? r.id : `${language}.neutral.no-rule`,
+      confidence: r ? r.confidence : 0.3,
+      explanation: r ? r.explanation : NO_RULE_EXPLANATION[language].client,
+    };
+    talkHits.push(hit);
+    // Change or sustain anywhere outweighs neutral; between the two, the more confident wins and,
+    // on a tie, the later one (clients tend to end on where they stand).
+    if (hit.talk === 'neutral') continue;
+    if (!best || hit.confidence >= best.confidence) best = hit;
+  }
+  if (talkHits.length === 0) {
+    talkHits.push({
+      talk: 'neutral',
+      subtype: null,
+      text,
+      span: [0, text.length],
+      rule: `${language}.neutral.no-rule`,
+      confidence: 0.3,
+      explanation: NO_RULE_EXPLANATION[language].client,
+    });
+  }
+  return best ? { talkHits, talk: best.talk, talkSubtype: best.subtype } : { talkHits, talk: 'neutral', talkSubtype: null };
+}

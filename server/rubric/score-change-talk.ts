@@ -1,0 +1,86 @@
+import type { CodedTurn, PractitionerCode } from './schemas.ts';
+import { PRACTITIONER_CODES, TALK_SUBTYPES } from './schemas.ts';
+import { round } from './score-miti.ts';
+import type { ChangeTalk, ChangeTalkLink, ChangeTalkPoint, FollowRate, SubtypeCounts } from './scores-schema.ts';
+
+// Change talk and what drew it out. The counting unit is the client turn (its resolved talk type).
+// A change-talk turn is linked to the practitioner turn it answers: the last practitioner turn
+// before it (a client speaking in two rows in a row still answers the same practitioner turn).
+// A practitioner turn is "answered" when the very next turn is the client's; follow rates are
+// per primary code, so they show which behaviours tended to draw out change talk.
+
+function zeroSubtypes(): SubtypeCounts {
+  return Object.fromEntries(TALK_SUBTYPES.map((s) => [s, 0])) as SubtypeCounts;
+}
+
+export function scoreChangeTalk(turns: readonly CodedTurn[]): ChangeTalk {
+  let ct = 0;
+  let st = 0;
+  let neutral = 0;
+  const change = zeroSubtypes();
+  const sustain = zeroSubtypes();
+  const links: ChangeTalkLink[] = [];
+  const series: ChangeTalkPoint[] = [];
+  const follow = new Map<PractitionerCode, { answered: number; changeTalk: number; sustainTalk: number }>();
+  let lastPractitioner: CodedTurn | null = null;
+
+  for (let i = 0; i < turns.length; i++) {
+    const t = turns[i]!;
+    if (t.speaker === 'practitioner') {
+      lastPractitioner = t;
+      const code = t.primary ?? 'NC';
+      if (!follow.has(code)) follow.set(code, { answered: 0, changeTalk: 0, sustainTalk: 0 });
+      const next = turns[i + 1];
+      if (next && next.speaker === 'client') {
+        const f = follow.get(code)!;
+        f.answered++;
+        if (next.talk === 'change') f.changeTalk++;
+        else if (next.talk === 'sustain') f.sustainTalk++;
+      }
+      continue;
+    }
+    const talk = t.talk ?? 'neutral';
+    if (talk === 'change') {
+      ct++;
+      if (t.talkSubtype) change[t.talkSubtype]++;
+      if (lastPractitioner) {
+        links.push({
+          practitionerTurn: lastPractitioner.index,
+          clientTurn: t.index,
+          code: lastPractitioner.primary ?? 'NC',
+          subtype: t.talkSubtype,
+        });
+      }
+    } else if (talk === 'sustain') {
+      st++;
+      if (t.talkSubtype) sustain[t.talkSubtype]++;
+    } else {
+      neutral++;
+    }
+    series.push({
+      clientTurn: t.index,
+      talk,
+      changeTalk: ct,
+      sustainTalk: st,
+      percentChangeTalk: ct + st > 0 ? round((100 * ct) / (ct + st), 1) : null,
+    });
+  }
+
+  const followRates: FollowRate[] = [];
+  for (const code of PRACTITIONER_CODES) {
+    const f = follow.get(code);
+    if (!f) continue;
+    followRates.push({ code, ...f, rate: f.answered > 0 ? round(f.changeTalk / f.answered, 3) : null });
+  }
+
+  return {
+    changeTalk: ct,
+    sustainTalk: st,
+    neutral,
+    percentChangeTalk: ct + st > 0 ? round((100 * ct) / (ct + st), 1) : null,
+    darnCat: { change, sustain },
+    links,
+    followRates,
+    series,
+  };
+}

@@ -1,0 +1,60 @@
+// Stage 2 of 4. Codes belong to thought units, not to whole turns: a turn such as
+// "Okay. So you feel stuck. What would help?" carries three. Segmenting after normalising keeps
+// the splitting rules simple; spans point into the original turn text.
+
+export interface Utterance {
+  /** The normalised utterance (what rules match against). */
+  norm: string;
+  /** Start and end offsets in the turn text (end exclusive). */
+  start: number;
+  end: number;
+}
+
+// Sentence ends: ., ! or ? (possibly repeated) followed by a space or the end; an interrupted
+// sentence ending in "--" or "-" followed by a space and more text.
+const BOUNDARY = /[.!?]+(?=\s|$|["')])["')]?|\s-{1,2}(?=\s)|-{2,}(?=\s|$)/g;
+
+// Abbreviations whose full stop does not end a sentence.
+const ABBREVIATION = /(?:^|\s)(?:dr|mr|mrs|ms|st|vs|etc|e\.g|i\.e|dhr|mevr|bijv|bv|o\.a|d\.w\.z|ca|nr)\.$/;
+
+// Pure disfluencies at the start of an utterance carry no meaning; the utterance starts after them.
+// (Not "er": it is a Dutch word.)
+const LEADING_FILLER = /^(?:(?:u+m+|u+h+m*|erm+|eh+m*|uhm+)\b[,.]?\s*)+/;
+
+// Characters trimmed from the ends of an utterance (a quote is kept at the end: "doin'").
+const TRIM_START = new Set([' ', ',', ';', ':', '"', "'", '-']);
+const TRIM_END = new Set([' ', ',', ';', ':', '"', '-']);
+
+function push(out: Utterance[], norm: string, start: number, end: number): void {
+  // Trim spaces and stray punctuation at both ends.
+  while (start < end && TRIM_START.has(norm[start]!)) start++;
+  while (end > start && TRIM_END.has(norm[end - 1]!)) end--;
+  if (start >= end) return;
+  const filler = LEADING_FILLER.exec(norm.slice(start, end));
+  if (filler && filler[0].length < end - start) {
+    start += filler[0].length;
+    while (start < end && TRIM_START.has(norm[start]!)) start++;
+  }
+  if (!/[\p{L}\p{N}]/u.test(norm.slice(start, end))) return;
+  out.push({ norm: norm.slice(start, end), start, end });
+}
+
+/** Split a normalised turn into utterances with spans. Always returns at least one utterance for non-empty text. */
+export function segment(norm: string): Utterance[] {
+  const out: Utterance[] = [];
+  let start = 0;
+  BOUNDARY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BOUNDARY.exec(norm)) !== null) {
+    const end = m.index + m[0].length;
+    if (m[0][0] === '.' && ABBREVIATION.test(norm.slice(Math.max(start, m.index - 6), m.index + 1))) continue;
+    push(out, norm, start, end);
+    start = end;
+  }
+  push(out, norm, start, norm.length);
+  if (out.length === 0 && /[\p{L}\p{N}]/u.test(norm)) {
+    const s = norm.length - norm.trimStart().length;
+    out.push({ norm: norm.trim(), start: s, end: s + norm.trim().length });
+  }
+  return out;
+}

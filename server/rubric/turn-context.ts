@@ -1,0 +1,170 @@
+import type { CompiledRubric } from './compile-rubric.ts';
+import { normalize } from './normalize.ts';
+import type { CodedTurn, Speaker } from './schemas.ts';
+
+// What a rule may know about the conversation so far. Built once per turn from the coded turns
+// before it, looking back only a bounded number of turns, so live coding stays O(1) per turn.
+
+/** MITI 4.2.1: permission, once asked (or advice requested by the client), carries over a few turns. */
+export const PERMISSION_WINDOW = 4;
+/** How many of the other speaker's last turns the overlap condition looks at. */
+export const OVERLAP_TURNS = 3;
+
+export interface TurnContext {
+  speaker: Speaker;
+  permission: boolean;
+  /** The turn resumes an interrupted sentence (starts with a dash, an ellipsis or a lower-case letter). */
+  continuation: boolean;
+  /** Words in the whole turn. */
+  turnWords: number;
+  prevPractitioner: CodedTurn | null;
+  prevPractitionerNorm: string;
+  prevClient: CodedTurn | null;
+  prevClientNorm: string;
+  /** The other speaker's last turns, newest first (for the overlap condition). */
+  otherTurns: readonly CodedTurn[];
+  /** Content-word keys of each of otherTurns; computed only when a rule needs them (otherWordsOf). */
+  otherWords: readonly ReadonlySet<string>[] | null;
+}
+
+/** Content-word keys of the other speaker's last turns, computed on first use. */
+export function otherWordsOf(ctx: TurnContext, stopwords: ReadonlySet<string>): readonly ReadonlySet<string>[] {
+  if (ctx.otherWords === null) ctx.otherWords = ctx.otherTurns.map((t) => wordsOf(t, stopwords));
+  return ctx.otherWords;
+}
+
+/** Number of whitespace-separated words (a plain loop: this runs for every turn). */
+export function countWords(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
+/** Crude language-neutral stem: the first five letters, so "drinking"/"drinks" and "rookt"/"roken" meet. */
+export function wordKey(word: string): string {
+  return word.length > 5 ? word.slice(0, 5) : word;
+}
+
+const WORD_CHAR_OTHER = /^[\p{L}\p{N}]$/u;
+
+/** Whether the code point at i belongs to a word ([\p{L}\p{N}']), and how many UTF-16 units it takes. */
+function wordCharLength(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || (c >= 65 && c <= 90)) return 1;
+  if (c < 128) return 0;
+  const cp = s.codePointAt(i)!;
+  const len = cp > 0xffff ? 2 : 1;
+  return WORD_CHAR_OTHER.test(String.fromCodePoint(cp)) ? len : 0;
+}
+
+// A plain scan rather than a /[\p{L}\p{N}']+/gu loop: this runs for every turn and utterance.
+export function contentWords(norm: string, stopwords: ReadonlySet<string>, into: Set<string>): Set<string> {
+  const n = norm.length;
+  let i = 0;
+  while (i < n) {
+    let len = wordCharLength(norm, i);
+    if (len === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (len > 0) {
+      i += len;
+      len = i < n ? wordCharLength(norm, i) : 0;
+    }
+    if (i - start < 3) continue;
+    const w = norm.slice(start, i);
+    if (stopwords.has(w)) continue;
+    into.add(wordKey(w));
+  }
+  return into;
+}
+
+
+// Coded turns never change, so their normalised text and content words are computed once and
+// remembered for as long as the turn itself lives (live sessions re-read the same few turns).
+const NORM = new WeakMap<CodedTurn, string>();
+const WORDS = new WeakMap<ReadonlySet<string>, WeakMap<CodedTurn, ReadonlySet<string>>>();
+
+/** codeTurn has the normalised text of the turn it codes: remembered so later turns need not redo it. */
+export function rememberNorm(turn: CodedTurn, norm: string): void {
+  NORM.set(turn, norm);
+}
+
+function normOf(turn: CodedTurn): string {
+  let n = NORM.get(turn);
+  if (n === undefined) {
+    n = normalize(turn.text);
+    NORM.set(turn, n);
+  }
+  return n;
+}
+
+function wordsOf(turn: CodedTurn, stopwords: ReadonlySet<string>): ReadonlySet<string> {
+  let byTurn = WORDS.get(stopwords);
+  if (byTurn === undefined) {
+    byTurn = new WeakMap();
+    WORDS.set(stopwords, byTurn);
+  }
+  let w = byTurn.get(turn);
+  if (w === undefined) {
+    w = contentWords(normOf(turn), stopwords, new Set());
+    byTurn.set(turn, w);
+  }
+  return w;
+}
+
+function turnHasPermissionRule(turn: CodedTurn, rubric: CompiledRubric): boolean {
+  for (const c of turn.codes) if (rubric.permissionRules.has(c.rule)) return true;
+  for (const t of turn.talkHits) if (rubric.permissionRules.has(t.rule)) return true;
+  return false;
+}
+
+const CONTINUATION = /^\s*(?:[-\u2013\u2014\u2026]|\.\.\.|\p{Ll})/u;
+
+export function buildTurnContext(
+  previous: readonly CodedTurn[],
+  text: string,
+  speaker: Speaker,
+  rubric: CompiledRubric,
+  stopwords: ReadonlySet<string>,
+): TurnContext {
+  let prevPractitioner: CodedTurn | null = null;
+  let prevClient: CodedTurn | null = null;
+  let permission = false;
+  const stop = Math.max(0, previous.length - 12);
+  for (let i = previous.length - 1; i >= stop; i--) {
+    const t = previous[i]!;
+    if (t.speaker === 'practitioner') prevPractitioner ??= t;
+    else prevClient ??= t;
+    if (!permission && previous.length - i <= PERMISSION_WINDOW && turnHasPermissionRule(t, rubric)) permission = true;
+    if (prevPractitioner && prevClient && previous.length - i > PERMISSION_WINDOW) break;
+  }
+  const prevPractitionerNorm = prevPractitioner ? normOf(prevPractitioner) : '';
+  const prevClientNorm = prevClient ? normOf(prevClient) : '';
+  // A reflection may pick up something said a little earlier: the other speaker's last few turns count.
+  const otherTurns: CodedTurn[] = [];
+  const other: Speaker = speaker === 'practitioner' ? 'client' : 'practitioner';
+  for (let i = previous.length - 1; i >= stop && otherTurns.length < OVERLAP_TURNS; i--) {
+    const t = previous[i]!;
+    if (t.speaker === other) otherTurns.push(t);
+  }
+  return {
+    speaker,
+    permission,
+    continuation: CONTINUATION.test(text),
+    turnWords: countWords(text),
+    prevPractitioner,
+    prevPractitionerNorm,
+    prevClient,
+    prevClientNorm,
+    otherTurns,
+    otherWords: null,
+  };
+}

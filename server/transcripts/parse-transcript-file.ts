@@ -1,0 +1,273 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Speaker } from '../rubric/schemas.ts';
+import { CsvSyntaxError, parseCsv, type CsvRecord } from './parse-csv.ts';
+
+// Reads transcripts for `kier code`/`kier score` and for imports in the web app. Every input row
+// becomes exactly one turn, in input order (two rows in a row from one speaker stay two turns);
+// conversations keep the order in which their id first appears. Only the speaker, the text and
+// the conversation id are read: any other column (e.g. annotation labels) is ignored and never
+// passed on. Bad input throws a TranscriptParseError naming file, line and reason.
+//
+// Formats, by extension:
+//   .csv   AnnoMI columns transcript_id, utterance_id, interlocutor (therapist|client),
+//          utterance_text — or conversation, speaker, text.
+//   .jsonl one {"conversation", "speaker", "text"} object per line.
+//   .txt   one conversation (id: the file name) of lines with a speaker prefix; a line without a
+//          prefix continues the previous turn; "# conversation: <id>" starts another conversation;
+//          other lines starting with "#" are comments.
+// Speaker prefixes: T = therapist (practitioner) and P = patient (client), the usual letters in
+// Dutch physiotherapy notes; C = client. P never means practitioner.
+
+export interface TranscriptTurn {
+  speaker: Speaker;
+  text: string;
+  /** 1-based line in the input where the turn starts. */
+  line: number;
+}
+
+export interface TranscriptConversation {
+  id: string;
+  turns: TranscriptTurn[];
+}
+
+export type TranscriptFormat = 'csv' | 'jsonl' | 'txt';
+
+/** Bad transcript input: which file, which line (null for the whole file), and why. */
+export class TranscriptParseError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | null,
+    readonly reason: string,
+  ) {
+    super(`${file}${line !== null ? `:${line}` : ''}: ${reason}`);
+    this.name = 'TranscriptParseError';
+  }
+}
+
+const MAX_TURN_CHARS = 20_000;
+
+const SPEAKER_WORDS: Record<string, Speaker> = {
+  therapist: 'practitioner',
+  practitioner: 'practitioner',
+  counsellor: 'practitioner',
+  counselor: 'practitioner',
+  clinician: 'practitioner',
+  physiotherapist: 'practitioner',
+  therapeut: 'practitioner',
+  fysiotherapeut: 'practitioner',
+  student: 'practitioner',
+  t: 'practitioner',
+  client: 'client',
+  'cliënt': 'client',
+  patient: 'client',
+  'patiënt': 'client',
+  p: 'client',
+  c: 'client',
+};
+
+/** The speaker a label names (case and accents as written in either language), or null. */
+export function speakerFromLabel(label: string): Speaker | null {
+  return SPEAKER_WORDS[label.normalize('NFC').trim().toLowerCase()] ?? null;
+}
+
+// Speaker prefixes of .txt lines; longest words first so "Patiënt:" is not read as "P".
+const TXT_PREFIX =
+  /^\s*(fysiotherapeut|physiotherapist|therapeut|therapist|practitioner|counsell?or|clinician|student|patiënt|patient|cliënt|client|t|p|c)\s*:\s?/i;
+
+export function formatOf(file: string): TranscriptFormat | null {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  if (ext === '.txt') return 'txt';
+  return null;
+}
+
+/** Read and parse a transcript file; the format comes from its extension. */
+export function parseTranscriptFile(file: string): TranscriptConversation[] {
+  const format = formatOf(file);
+  if (!format) {
+    throw new TranscriptParseError(file, null, `unsupported file type "${path.extname(file) || '(none)'}": use .csv, .jsonl or .txt`);
+  }
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new TranscriptParseError(file, null, code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? String(err)})`);
+  }
+  return parseTranscriptText(text, { file, format });
+}
+
+/** Parse transcript text already in memory (e.g. an upload). `file` is only used in errors and as the .txt id. */
+export function parseTranscriptText(
+  text: string,
+  opts: { file: string; format: TranscriptFormat },
+): TranscriptConversation[] {
+  if (text.includes('\u0000')) throw new TranscriptParseError(opts.file, null, 'this is a binary file, not a text transcript');
+  let conversations: TranscriptConversation[];
+  switch (opts.format) {
+    case 'csv':
+      conversations = parseCsvTranscript(text, opts.file);
+      break;
+    case 'jsonl':
+      conversations = parseJsonlTranscript(text, opts.file);
+      break;
+    case 'txt':
+      conversations = parseTxtTranscript(text, opts.file);
+      break;
+    default: {
+      const never: never = opts.format;
+      throw new Error(`unknown format ${String(never)}`);
+    }
+  }
+  if (conversations.length === 0) throw new TranscriptParseError(opts.file, null, 'no turns found (the file is empty)');
+  return conversations;
+}
+
+/** Groups turns by conversation id in order of first appearance. */
+class ConversationCollector {
+  private readonly byId = new Map<string, TranscriptConversation>();
+  add(id: string, turn: TranscriptTurn): void {
+    let c = this.byId.get(id);
+    if (!c) {
+      c = { id, turns: [] };
+      this.byId.set(id, c);
+    }
+    c.turns.push(turn);
+  }
+  result(): TranscriptConversation[] {
+    return [...this.byId.values()];
+  }
+}
+
+function checkText(file: string, line: number, text: string): string {
+  if (text.length > MAX_TURN_CHARS) {
+    throw new TranscriptParseError(file, line, `turn text is ${text.length} characters; at most ${MAX_TURN_CHARS} are allowed`);
+  }
+  return text;
+}
+
+function parseCsvTranscript(text: string, file: string): TranscriptConversation[] {
+  let records: CsvRecord[];
+  try {
+    records = parseCsv(text);
+  } catch (err) {
+    if (err instanceof CsvSyntaxError) throw new TranscriptParseError(file, err.line, err.reason);
+    throw err;
+  }
+  const header = records[0];
+  if (!header) return [];
+  const names = header.fields.map((h) => h.trim().toLowerCase());
+  const col = (name: string): number => names.indexOf(name);
+  let idCol: number, speakerCol: number, textCol: number;
+  let speakerField: string;
+  if (col('transcript_id') >= 0 || col('utterance_text') >= 0 || col('interlocutor') >= 0) {
+    const missing = ['transcript_id', 'utterance_id', 'interlocutor', 'utterance_text'].filter((c) => col(c) < 0);
+    if (missing.length) {
+      throw new TranscriptParseError(file, header.line, `AnnoMI-style header is missing column(s): ${missing.join(', ')}`);
+    }
+    [idCol, speakerCol, textCol] = [col('transcript_id'), col('interlocutor'), col('utterance_text')];
+    speakerField = 'interlocutor';
+  } else if (col('conversation') >= 0 && col('speaker') >= 0 && col('text') >= 0) {
+    [idCol, speakerCol, textCol] = [col('conversation'), col('speaker'), col('text')];
+    speakerField = 'speaker';
+  } else {
+    throw new TranscriptParseError(
+      file,
+      header.line,
+      'header must name the columns transcript_id, utterance_id, interlocutor, utterance_text (AnnoMI) or conversation, speaker, text',
+    );
+  }
+  const out = new ConversationCollector();
+  for (let r = 1; r < records.length; r++) {
+    const rec = records[r]!;
+    if (rec.fields.length !== names.length) {
+      throw new TranscriptParseError(file, rec.line, `expected ${names.length} fields as in the header, found ${rec.fields.length}`);
+    }
+    const id = rec.fields[idCol]!.trim();
+    if (id === '') throw new TranscriptParseError(file, rec.line, 'empty conversation id');
+    const label = rec.fields[speakerCol]!;
+    const speaker = speakerFromLabel(label);
+    if (!speaker) {
+      throw new TranscriptParseError(file, rec.line, `${speakerField}: unknown speaker "${label}" (use therapist/practitioner or client/patient)`);
+    }
+    out.add(id, { speaker, text: checkText(file, rec.line, rec.fields[textCol]!), line: rec.line });
+  }
+  return out.result();
+}
+
+function parseJsonlTranscript(text: string, file: string): TranscriptConversation[] {
+  const out = new ConversationCollector();
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const lineNo = i + 1;
+    const raw = lines[i]!.trim();
+    if (raw === '') continue;
+    let obj: unknown;
+    try {
+      obj = JSON.parse(raw);
+    } catch (err) {
+      throw new TranscriptParseError(file, lineNo, `invalid JSON (${(err as Error).message})`);
+    }
+    if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
+      throw new TranscriptParseError(file, lineNo, 'each line must be a JSON object {"conversation","speaker","text"}');
+    }
+    const o = obj as Record<string, unknown>;
+    const conv = o.conversation;
+    if (!((typeof conv === 'string' && conv.trim() !== '') || (typeof conv === 'number' && Number.isFinite(conv)))) {
+      throw new TranscriptParseError(file, lineNo, 'conversation: must be a non-empty string or a number');
+    }
+    if (typeof o.speaker !== 'string') throw new TranscriptParseError(file, lineNo, 'speaker: must be a string');
+    const speaker = speakerFromLabel(o.speaker);
+    if (!speaker) {
+      throw new TranscriptParseError(file, lineNo, `speaker: unknown speaker "${o.speaker}" (use practitioner/therapist or client/patient)`);
+    }
+    if (typeof o.text !== 'string') throw new TranscriptParseError(file, lineNo, 'text: must be a string');
+    out.add(String(conv).trim(), { speaker, text: checkText(file, lineNo, o.text), line: lineNo });
+  }
+  return out.result();
+}
+
+function parseTxtTranscript(text: string, file: string): TranscriptConversation[] {
+  const out = new ConversationCollector();
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/);
+  let id = path.basename(file, path.extname(file)) || 'conversation';
+  let current: TranscriptTurn | null = null;
+  let currentId = id;
+  const flush = () => {
+    if (current) out.add(currentId, { ...current, text: checkText(file, current.line, current.text.trim()) });
+    current = null;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const lineNo = i + 1;
+    // NFC so "Patiënt:" typed with a combining diaeresis still matches its prefix.
+    const raw = lines[i]!.normalize('NFC');
+    if (raw.trim() === '') continue;
+    const header = /^\s*#\s*(?:conversation|gesprek)\s*:\s*(.+?)\s*$/i.exec(raw);
+    if (header) {
+      flush();
+      id = header[1]!;
+      continue;
+    }
+    if (/^\s*#/.test(raw)) continue;
+    const m = TXT_PREFIX.exec(raw);
+    if (m) {
+      flush();
+      current = { speaker: speakerFromLabel(m[1]!)!, text: raw.slice(m[0].length).trim(), line: lineNo };
+      currentId = id;
+      continue;
+    }
+    if (!current) {
+      throw new TranscriptParseError(
+        file,
+        lineNo,
+        'line has no speaker prefix and there is no turn to continue (start turns with e.g. "T:", "P:", "Therapeut:", "Client:")',
+      );
+    }
+    const cur: TranscriptTurn = current;
+    cur.text = `${cur.text} ${raw.trim()}`;
+  }
+  flush();
+  return out.result();
+}

@@ -1,0 +1,195 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadRubrics } from '../../server/coder/load-rubrics.ts';
+import {
+  CodedTurnSchema,
+  type CodedTurn,
+  codeTranscript,
+  codeTurn,
+  compileRubric,
+  detectLanguage,
+  PERMISSION_WINDOW,
+  type TurnInput,
+} from '../../server/rubric/index.ts';
+
+// The engine's contract, checked on a tiny hand-made rubric (so each condition is isolated) and on
+// the project's rubric (so the real rules obey it too).
+
+const tiny = compileRubric([
+  {
+    path: 'tiny-practitioner.yaml',
+    data: {
+      language: 'en',
+      speaker: 'practitioner',
+      rules: [
+        { id: 'en.seek.ask', code: 'SEEK', setsPermission: true, patterns: ['^may i\\b'], explanation: 'asks', examples: ['May I?'] },
+        { id: 'en.pwp.advice', code: 'PWP', priority: 60, context: { permission: true }, patterns: ['\\byou should\\b'], explanation: 'advice with permission', examples: ['x'] },
+        { id: 'en.rr.advice', code: 'RR', priority: 59, context: { permission: false }, patterns: ['\\byou should\\b'], explanation: 'advice', examples: ['x'] },
+        { id: 'en.oq.what', code: 'OQ', patterns: ['^what\\b'], explanation: 'open', examples: ['What?'] },
+        { id: 'en.sr.echo', code: 'SR', priority: 5, context: { overlap: { min: 0.5 } }, patterns: ['[^?]$'], explanation: 'echo', examples: ['x'] },
+        { id: 'en.cr.long', code: 'CR', priority: 4, context: { turnWords: { min: 6 } }, patterns: ['^you\\b'], explanation: 'long', examples: ['x'] },
+      ],
+    },
+  },
+  {
+    path: 'tiny-client.yaml',
+    data: {
+      language: 'en',
+      speaker: 'client',
+      rules: [
+        { id: 'en.sustain.cant', talk: 'sustain', subtype: 'ability', patterns: ["\\bi can't\\b"], explanation: 'cannot', examples: ["I can't"] },
+        { id: 'en.change.want', talk: 'change', subtype: 'desire', confidence: 0.9, patterns: ['\\bi want to\\b'], explanation: 'wants', examples: ['I want to'] },
+        {
+          id: 'en.change.yes',
+          talk: 'change',
+          subtype: 'desire',
+          context: { previousPractitioner: { codes: ['OQ', 'CQ'], matches: ['\\bchange\\b'] } },
+          patterns: ['^yeah\\b'],
+          explanation: 'agrees to change',
+          examples: ['Yeah'],
+        },
+        { id: 'en.change.more', talk: 'change', priority: 10, context: { continuation: true, previousClient: { talk: ['change'] } }, patterns: ['\\w'], explanation: 'continues', examples: ['-more'] },
+      ],
+    },
+  },
+]);
+
+const P = (text: string): TurnInput => ({ speaker: 'practitioner', text });
+const C = (text: string): TurnInput => ({ speaker: 'client', text });
+const code = (turns: TurnInput[]) => codeTranscript(turns, { rubric: tiny, language: 'en' }).turns;
+
+describe('codeTurn / codeTranscript', () => {
+  it('codes advice as PWP while permission is open and as RR once it has lapsed', () => {
+    const turns = code([P('May I share an idea?'), C('Sure.'), P('You should walk more.')]);
+    expect(turns[2]!.primary).toBe('PWP');
+    const later: TurnInput[] = [P('May I share an idea?')];
+    for (let i = 0; i < PERMISSION_WINDOW; i++) later.push(i % 2 ? P('Mm.') : C('Okay.'));
+    later.push(P('You should walk more.'));
+    expect(code(later).at(-1)!.primary).toBe('RR');
+  });
+
+  it('lets permission asked earlier in the same turn cover advice later in it', () => {
+    const [t] = code([P('May I say something? You should walk more.')]);
+    expect(t!.codes.map((c) => c.code)).toEqual(['SEEK', 'PWP']);
+  });
+
+  it('codes "yeah" as change talk only after a question about change', () => {
+    expect(code([P('What would you change?'), C('Yeah.')])[1]!.talk).toBe('change');
+    expect(code([P('What did you eat?'), C('Yeah.')])[1]!.talk).toBe('neutral');
+  });
+
+  it('lets a client finish interrupted change talk', () => {
+    const turns = code([C('I want to run again'), P('Mm.'), C('-with my brother.')]);
+    expect(turns[2]!.talk).toBe('change');
+    expect(code([C('I want to run again'), P('Mm.'), C('With my brother.')])[2]!.talk).toBe('neutral');
+  });
+
+  it('picks the more confident of change and sustain talk in one turn', () => {
+    const [t] = code([C("I want to stop. But I can't right now.")]);
+    expect(t!.talkHits.map((h) => h.talk)).toEqual(['change', 'sustain']);
+    expect(t!.talk).toBe('change');
+    expect(t!.talkSubtype).toBe('desire');
+  });
+
+  it('lets the higher-priority rule decide when two rules match one utterance', () => {
+    // Both rules have the default priority; the sustain rule comes first in its file.
+    expect(code([C("I want to stop, but I can't.")])[0]!.talk).toBe('sustain');
+  });
+
+  it('measures overlap with the client to recognise an echo', () => {
+    const turns = code([C('My knees ache after football.'), P('Knees ache after football.'), P('Lovely weather today.')]);
+    expect(turns[1]!.primary).toBe('SR');
+    expect(turns[2]!.primary).toBe('NC');
+  });
+
+  it('applies turnWords to the whole turn', () => {
+    expect(code([P('You run.')])[0]!.primary).toBe('NC');
+    expect(code([P('You run on most days of the week.')])[0]!.primary).toBe('CR');
+  });
+
+  it('records rule, span, confidence and explanation on every code', () => {
+    const text = 'Okay. What would you like?';
+    const [t] = code([P(text)]);
+    expect(t!.codes).toEqual([
+      { code: 'OQ', text: 'What would you like?', span: [6, 26], rule: 'en.oq.what', confidence: 0.7, explanation: 'open' },
+    ]);
+    expect(text.slice(...t!.codes[0]!.span)).toBe(t!.codes[0]!.text);
+  });
+
+  it('codes NC with a named rule when nothing matches, and an empty turn too', () => {
+    const [a, b] = code([P('Lovely weather.'), P('')]);
+    expect(a!.codes[0]).toMatchObject({ code: 'NC', rule: 'en.nc.no-rule' });
+    expect(b!.primary).toBe('NC');
+    expect(b!.codes).toHaveLength(1);
+  });
+
+  it('gives client turns a talk type and no codes, practitioner turns codes and no talk type', () => {
+    const [p, c] = code([P('What now?'), C('No idea.')]);
+    expect(p).toMatchObject({ speaker: 'practitioner', talk: null, talkSubtype: null, talkHits: [], source: 'rules' });
+    expect(c).toMatchObject({ speaker: 'client', primary: null, codes: [], talk: 'neutral' });
+    for (const t of [p, c]) expect(CodedTurnSchema.safeParse(t).success).toBe(true);
+  });
+});
+
+describe('the project rubric', () => {
+  const rubric = loadRubrics();
+  const conversation: TurnInput[] = [
+    P('Hi, thanks for coming in.'),
+    C('My back has been bad and I know I should move more.'),
+    P('So you know moving more would help your back. What makes it hard?'),
+    C("Honestly I don't have time with two jobs."),
+    P('Would it be okay if I shared something that helped other people?'),
+    C('Sure.'),
+    P('Some people find a ten-minute walk at lunch fits in.'),
+    C("Maybe. I guess I could try that on Mondays."),
+  ];
+
+  it('codes a conversation the same way turn by turn as all at once', () => {
+    const all = codeTranscript(conversation, { rubric, language: 'en' }).turns;
+    const live: CodedTurn[] = [];
+    for (const t of conversation) live.push(codeTurn(live, t, { rubric, language: 'en' }));
+    expect(live).toEqual(all);
+  });
+
+  it('is deterministic', () => {
+    const a = codeTranscript(conversation, { rubric });
+    const b = codeTranscript(conversation, { rubric });
+    expect(a).toEqual(b);
+    expect(a.language).toBe('en');
+  });
+
+  it('gives every practitioner turn exactly one primary among its codes', () => {
+    for (const t of codeTranscript(conversation, { rubric }).turns) {
+      if (t.speaker === 'practitioner') expect(t.codes.map((c) => c.code)).toContain(t.primary);
+    }
+  });
+});
+
+describe('detectLanguage', () => {
+  it.each([
+    [['Hoe gaat het nu met je knie?', 'Het gaat wel, maar traplopen blijft lastig voor mij.'], 'nl'],
+    [['How is your knee doing now?', 'It is fine, but climbing the stairs is still hard for me.'], 'en'],
+    [['Ok.'], 'en'],
+  ] as const)('reads %j as %s', (texts, lang) => {
+    expect(detectLanguage([...texts])).toBe(lang);
+  });
+
+  it('falls back to the given language when unsure', () => {
+    expect(detectLanguage(['Ok.'], 'nl')).toBe('nl');
+  });
+
+  it('is overridden by an explicit language', () => {
+    const rubric = loadRubrics();
+    expect(codeTranscript([P('How are you?')], { rubric, language: 'nl' }).language).toBe('nl');
+  });
+});
+
+describe('server/rubric purity', () => {
+  const dir = new URL('../../server/rubric/', import.meta.url);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+  it.each(files)('%s imports nothing from fastify, socket.io, openai, fs or pino', (f) => {
+    const src = readFileSync(new URL(f, dir), 'utf8');
+    const imports = [...src.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+    for (const i of imports) expect(i, `${f} imports ${i}`).not.toMatch(/^(?:fastify|@fastify\/|socket\.io|openai|pino|(?:node:)?fs(?:\/|$))/);
+  });
+});

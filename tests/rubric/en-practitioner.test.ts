@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { loadRubrics } from '../../server/coder/load-rubrics.ts';
+import { codeTranscript, type PractitionerCode, type TurnInput } from '../../server/rubric/index.ts';
+
+// English practitioner rules as specifications: for each code, sentences that must get it as the
+// turn's main behaviour and sentences that must not. Our own sentences, in a physiotherapy and
+// lifestyle setting; `before` gives the turns that come first when context matters.
+
+const rubric = loadRubrics();
+
+interface Row {
+  text: string;
+  before?: TurnInput[];
+}
+const client = (text: string): TurnInput => ({ speaker: 'client', text });
+const practitioner = (text: string): TurnInput => ({ speaker: 'practitioner', text });
+
+function primaryOf({ text, before = [] }: Row): PractitionerCode | null {
+  const { turns } = codeTranscript([...before, practitioner(text)], { rubric, language: 'en' });
+  return turns.at(-1)!.primary;
+}
+
+const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
+  OQ: {
+    must: [
+      { text: 'What worries you most about the operation?' },
+      { text: 'How do you see the next few weeks going?' },
+      { text: 'Tell me about a good day with your shoulder.' },
+      { text: 'Okay, and why is that important to you?' },
+      { text: 'Looking back at the last month, what has helped?' },
+    ],
+    mustNot: [{ text: 'How many times a week do you cycle?' }, { text: 'Do you take the stairs at work?' }],
+  },
+  CQ: {
+    must: [
+      { text: 'Do you do the exercises every day?' },
+      { text: 'How long have you had the pain?' },
+      { text: 'Are you still playing tennis on Saturdays?' },
+      { text: 'When did you last see your GP?' },
+      { text: 'Is it worse in the evening or in the morning?' },
+      { text: 'On a scale from 0 to 10, how confident are you that you can do the exercises?' },
+      { text: 'I wonder if your husband has noticed the difference.' },
+    ],
+    mustNot: [{ text: 'What would make the mornings easier?' }, { text: 'Tell me more about that.' }],
+  },
+  SR: {
+    must: [
+      { text: 'So you walk to the shop.', before: [client('I walk to the shop most days.')] },
+      { text: 'Your knee hurts on the stairs.', before: [client('The stairs are killing my knee.')] },
+      { text: 'You stopped the exercises.', before: [client('I stopped doing the exercises.')] },
+      { text: 'You have to look after your dad.', before: [client('I have to look after my dad, nobody else will.')] },
+      { text: 'Every single evening.', before: [client('The pain comes back every single evening.')] },
+    ],
+    mustNot: [{ text: 'You should do the exercises.' }, { text: 'Do you walk to the shop?' }],
+  },
+  CR: {
+    must: [
+      { text: "It sounds like you're tired of being in pain." },
+      { text: 'You feel let down by your own body.' },
+      { text: 'Part of you wants to get back to running, and part of you is scared of getting hurt again.' },
+      { text: "On the one hand the pills help, on the other hand you don't like depending on them." },
+      { text: 'So you keep going to the gym because being strong for your grandchildren matters a lot to you.', before: [client('I go to the gym so I can lift my grandchildren.')] },
+    ],
+    mustNot: [{ text: 'Do you feel tired?' }, { text: 'Research shows that exercise helps with tiredness.' }],
+  },
+  SUM: {
+    must: [
+      { text: "Let me summarise what you've told me so far: the pain, the job and the worry about money." },
+      { text: "So far you've talked about your knee, your weight and how much you miss football." },
+    ],
+    mustNot: [{ text: 'What else have you noticed?' }],
+  },
+  AF: {
+    must: [
+      { text: "You've worked really hard on those exercises." },
+      { text: 'That took a lot of courage.' },
+      { text: "You're clearly determined to get back on your bike." },
+      { text: 'That was a really good first step.' },
+    ],
+    mustNot: [{ text: 'Did you work hard on the exercises?' }, { text: 'Good morning.' }],
+  },
+  SEEK: {
+    must: [
+      { text: 'Would it be okay if I told you what other patients have tried?' },
+      { text: 'Can I share some information about back pain?' },
+      { text: 'Would you like some ideas about pacing?' },
+      { text: "Let's work this out together." },
+    ],
+    mustNot: [{ text: 'You should rest more.' }, { text: 'What would you like to do?' }],
+  },
+  AUTO: {
+    must: [
+      { text: "In the end it's your decision." },
+      { text: "You're the one who knows what fits your week." },
+      { text: "Whatever you decide, I'll help you with it." },
+    ],
+    mustNot: [{ text: 'You need to decide today.' }],
+  },
+  GI: {
+    must: [
+      { text: 'Research shows that regular walking reduces back pain.' },
+      { text: 'The guideline is at least 150 minutes of activity a week.' },
+      { text: 'We have a group class on Tuesday evenings.' },
+      { text: 'The medication can cause some drowsiness.' },
+      { text: 'Did you know that swimming puts very little load on the knees?' },
+      { text: 'Sitting all day is linked to back problems.' },
+    ],
+    mustNot: [
+      { text: 'You should join the Tuesday class.' },
+      { text: 'What do you know about the class?' },
+      { text: "It sounds like the pain is concerning to you." },
+    ],
+  },
+  PWP: {
+    must: [
+      { text: 'You could try a short walk after lunch.', before: [client('What do you think I should do?')] },
+      { text: 'I would recommend two short sessions a day.', before: [practitioner('Can I make a suggestion?'), client('Yes, please.')] },
+      { text: 'Some people find it helps to do the exercises while the kettle boils.' },
+      { text: 'One option is to start with the stationary bike.' },
+      { text: 'What about trying the exercises in the morning?' },
+      { text: 'Have you thought about asking a friend to join you?' },
+    ],
+    mustNot: [{ text: 'You need to do the exercises twice a day.' }],
+  },
+  RR: {
+    must: [
+      { text: 'You really need to do these exercises every day.' },
+      { text: "I'd recommend that you stop lifting heavy boxes." },
+      { text: 'Try to walk for half an hour a day.' },
+      { text: 'If you keep skipping the exercises, your knee will get stiffer.' },
+    ],
+    mustNot: [
+      { text: 'You could try walking after lunch.', before: [client('What would you suggest?')] },
+      { text: 'What do you think you need?' },
+      { text: "So you don't like people telling you what you should eat." },
+    ],
+  },
+  CON: {
+    must: [
+      { text: "You're just making excuses." },
+      { text: "Don't you care about getting better?" },
+      { text: "That's not true, you skipped three sessions." },
+      { text: "Aren't you worried about your heart?" },
+    ],
+    mustNot: [{ text: 'You seem worried about your heart.' }],
+  },
+  NC: {
+    must: [{ text: 'Mm-hmm.' }, { text: 'Good morning, come on in.' }, { text: 'Okay, sounds good.' }, { text: "You're welcome." }, { text: 'Take care, see you next week.' }],
+    mustNot: [{ text: 'Okay. What brings you here today?' }],
+  },
+};
+
+describe('English practitioner rules', () => {
+  for (const [code, { must, mustNot }] of Object.entries(table) as [PractitionerCode, (typeof table)['OQ']][]) {
+    describe(code, () => {
+      it.each(must)(`codes "$text" as ${code}`, (row) => {
+        expect(primaryOf(row)).toBe(code);
+      });
+      it.each(mustNot)(`does not code "$text" as ${code}`, (row) => {
+        expect(primaryOf(row)).not.toBe(code);
+      });
+    });
+  }
+});
