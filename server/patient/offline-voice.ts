@@ -1,0 +1,116 @@
+import type { TalkType } from '../rubric/schemas.ts';
+import type { Intent } from './decide.ts';
+import type { PatientState } from './patient-state.ts';
+import { lineText, lineTheme, type Scenario, type ScenarioLine } from './scenario-schema.ts';
+import { nextRandom } from './seeded-random.ts';
+
+// The offline voice: realises an intent with a line written in the scenario. A line is never
+// spoken twice in one conversation (its key goes into state.usedLines); when a pool runs dry the
+// voice falls back to a related pool, and says which talk type it really used.
+
+export interface Spoken {
+  text: string;
+  /** Key of the scenario line, e.g. "change.desire#2"; null for the last-resort filler. */
+  key: string | null;
+  /** The talk type of the pool the line came from (equals intent.talk unless a pool ran dry). */
+  talk: TalkType;
+  state: PatientState;
+}
+
+interface Pool {
+  path: string;
+  lines: readonly ScenarioLine[];
+  talk: TalkType;
+}
+
+function pools(scenario: Scenario, intent: Intent): Pool[] {
+  const L = scenario.lines;
+  const change = (sub: keyof typeof L.change): Pool => ({ path: `change.${sub}`, lines: L.change[sub], talk: 'change' });
+  const neutral: Pool = { path: 'neutral', lines: L.neutral, talk: 'neutral' };
+  const short: Pool = { path: 'short', lines: L.short, talk: 'neutral' };
+  const sustain: Pool = { path: 'sustain', lines: L.sustain, talk: 'sustain' };
+  const discord: Pool = { path: 'discord', lines: L.discord, talk: 'sustain' };
+  const preparatory = (['desire', 'reasons', 'need', 'ability'] as const).map(change);
+  switch (intent.move) {
+    case 'opening':
+      return [{ path: 'opening', lines: L.opening, talk: 'neutral' }, neutral];
+    case 'closing':
+      return [{ path: 'closing', lines: L.closing, talk: 'neutral' }, short];
+    case 'short':
+      return intent.talk === 'sustain' ? [{ ...short, talk: 'sustain' }, sustain, discord] : [short, neutral];
+    case 'agree':
+      return [{ path: 'agree', lines: L.agree ?? [], talk: 'neutral' }, neutral];
+    case 'affirmed':
+      return [{ path: 'affirmed', lines: L.affirmed, talk: 'neutral' }, neutral];
+    case 'summarised':
+      return [{ path: 'summarised', lines: L.summarised, talk: 'neutral' }, neutral];
+    case 'ruler':
+      return [{ path: `ruler.${intent.ruler?.kind ?? 'importance'}`, lines: L.ruler[intent.ruler?.kind ?? 'importance'], talk: intent.talk }];
+    case 'why-not-lower':
+      return [{ path: 'ruler.whyNotLower', lines: L.ruler.whyNotLower, talk: 'change' }, ...preparatory];
+    case 'planning':
+      return [{ path: 'planning', lines: L.planning, talk: 'change' }, change('commitment'), change('activation')];
+    case 'discord':
+      return [discord, sustain];
+    case 'reveal': {
+      const layer = scenario.layers.find((l) => l.id === intent.layer);
+      const own: Pool[] = layer ? [{ path: `layers.${layer.id}`, lines: layer.lines, talk: layer.talk }] : [];
+      return [...own, ...(intent.talk === 'change' ? preparatory : intent.talk === 'sustain' ? [sustain] : [neutral])];
+    }
+    case 'answer':
+      if (intent.talk === 'change') {
+        const first = intent.subtype ? [change(intent.subtype)] : [];
+        return [...first, ...preparatory.filter((p) => p.path !== first[0]?.path)];
+      }
+      if (intent.talk === 'sustain') return [sustain, discord];
+      return [neutral, short];
+  }
+}
+
+const FILLER: Record<Scenario['language'], string> = { nl: 'Hm. Ik weet het eigenlijk niet zo goed.', en: "Hm. I'm not really sure." };
+
+export function fillPlaceholders(text: string, scenario: Scenario, intent: Intent, state: PatientState): string {
+  const n = intent.ruler?.n ?? state.ruler.importance ?? Math.round(state.importance);
+  const firstName = scenario.persona.name.split(/\s+/)[0] ?? scenario.persona.name;
+  return text
+    .replaceAll('{n}', String(n))
+    .replaceAll('{lower}', String(Math.max(0, n - 2)))
+    .replaceAll('{name}', firstName)
+    .replaceAll('{goal}', scenario.targetBehaviour);
+}
+
+/**
+ * Checks a candidate line before it is spoken, e.g. with the rubric engine's client coder in the
+ * conversation's context: lines whose talk type would be heard otherwise are passed over while
+ * an alternative exists (the same check the LLM voice applies to its replies).
+ */
+export type AcceptLine = (text: string, talk: TalkType) => boolean;
+
+export function speakOffline(scenario: Scenario, state: PatientState, intent: Intent, opts: { accept?: AcceptLine } = {}): Spoken {
+  let rng = state.rng;
+  const used = new Set(state.usedLines);
+  const ordered: { pool: Pool; key: string; text: string }[] = [];
+  for (const pool of pools(scenario, intent)) {
+    const fresh = pool.lines.map((line, i) => ({ line, key: `${pool.path}#${i}` })).filter((c) => !used.has(c.key));
+    // Prefer lines on the theme the intent is about, then untagged lines, then the rest;
+    // shuffle within each group so conversations differ by seed.
+    const groups = [
+      fresh.filter((c) => intent.theme !== null && lineTheme(c.line) === intent.theme),
+      fresh.filter((c) => lineTheme(c.line) === null),
+      fresh.filter((c) => lineTheme(c.line) !== null && lineTheme(c.line) !== intent.theme),
+    ];
+    for (const group of groups) {
+      const g = [...group];
+      for (let i = g.length - 1; i > 0; i--) {
+        const r = nextRandom(rng);
+        rng = r.state;
+        const j = Math.floor(r.value * (i + 1));
+        [g[i], g[j]] = [g[j]!, g[i]!];
+      }
+      for (const c of g) ordered.push({ pool, key: c.key, text: fillPlaceholders(lineText(c.line), scenario, intent, state) });
+    }
+  }
+  const picked = (opts.accept && ordered.find((c) => opts.accept!(c.text, c.pool.talk))) || ordered[0];
+  if (!picked) return { text: FILLER[scenario.language], key: null, talk: 'neutral', state: { ...state, rng } };
+  return { text: picked.text, key: picked.key, talk: picked.pool.talk, state: { ...state, rng, usedLines: [...state.usedLines, picked.key] } };
+}

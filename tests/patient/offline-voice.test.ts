@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { createPatient, decide, openingIntent, speakOffline, type Intent } from '../../server/patient/index.ts';
+import { lineText } from '../../server/patient/scenario-schema.ts';
+import { knee, turn } from './patient-fixtures.ts';
+
+const intent = (over: Partial<Intent>): Intent => ({
+  move: 'answer', talk: 'neutral', subtype: null, theme: null, layer: null, length: 'normal', discord: false, ruler: null, ...over,
+});
+
+describe('offline voice', () => {
+  it('speaks an opening line from the scenario', () => {
+    const spoken = speakOffline(knee, createPatient(knee, { seed: 1 }), openingIntent());
+    expect(knee.lines.opening.map(lineText)).toContain(spoken.text);
+    expect(spoken.key).toMatch(/^opening#\d+$/);
+  });
+
+  it('prefers lines on the intended theme', () => {
+    const spoken = speakOffline(knee, createPatient(knee, { seed: 3 }), intent({ talk: 'change', subtype: 'desire', theme: 'kleinzoon' }));
+    expect(spoken.text).toMatch(/Daan/);
+    expect(spoken.talk).toBe('change');
+  });
+
+  it('never repeats a line in a conversation, then falls back to related pools', () => {
+    let s = createPatient(knee, { seed: 5 });
+    const seen = new Set<string>();
+    const total = knee.lines.sustain.length + knee.lines.discord.length;
+    for (let i = 0; i < total; i++) {
+      const spoken = speakOffline(knee, s, intent({ talk: 'sustain' }));
+      expect(seen.has(spoken.text)).toBe(false);
+      expect(spoken.talk).toBe('sustain');
+      seen.add(spoken.text);
+      s = spoken.state;
+    }
+    const dry = speakOffline(knee, s, intent({ talk: 'sustain' }));
+    expect(dry.key).toBeNull();
+    expect(dry.talk).toBe('neutral');
+  });
+
+  it('fills the ruler number and its lower neighbour', () => {
+    const s = createPatient(knee, { seed: 2 });
+    const spoken = speakOffline(knee, s, intent({ move: 'ruler', ruler: { kind: 'importance', n: 6 } }));
+    expect(spoken.text).toMatch(/\b6\b/);
+    expect(spoken.text).not.toMatch(/[{}]/);
+  });
+
+  it('passes over lines the check rejects while an alternative exists', () => {
+    const s = createPatient(knee, { seed: 9 });
+    const first = speakOffline(knee, s, intent({ talk: 'change', subtype: 'need' }));
+    const rejected = speakOffline(knee, s, intent({ talk: 'change', subtype: 'need' }), { accept: (t) => t !== first.text });
+    expect(rejected.text).not.toBe(first.text);
+  });
+
+  it('reveals a layer with its own lines', () => {
+    const d = { ...createPatient(knee, { seed: 1 }) };
+    const spoken = speakOffline(knee, d, intent({ move: 'reveal', talk: 'change', layer: 'waarde-oma' }));
+    expect(knee.layers.find((l) => l.id === 'waarde-oma')!.lines.map(lineText)).toContain(spoken.text);
+  });
+
+  it('a whole conversation of decided intents never repeats a line', () => {
+    let s = createPatient(knee, { seed: 11 });
+    const texts: string[] = [];
+    const turns = ['Wat brengt je hier?', 'Je wilt graag weer fietsen.', 'Knap dat je het probeert.', 'U moet oefenen.'];
+    for (let i = 0; i < 24; i++) {
+      const codes = (['OQ', 'CR', 'AF', 'RR'] as const)[i % 4]!;
+      const d = decide(s, knee, turn(turns[i % 4]!, codes));
+      const spoken = speakOffline(knee, d.state, d.intent);
+      if (spoken.key) texts.push(spoken.text);
+      s = spoken.state;
+    }
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+});
