@@ -1,0 +1,3 @@
+export { openDb, migrate, StoreUnavailableError, type Db, type DbOptions, type Queryable, type Row } from './db.ts';
+export { MIGRATIONS, type Migration } from './migrations.ts';
+export * from './repositories.ts';
