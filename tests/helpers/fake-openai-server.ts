@@ -16,7 +16,9 @@ export type FakeBehaviour =
   | { kind: 'empty' }
   | { kind: 'garbage' }
   | { kind: 'truncated'; text: string }
-  | { kind: 'drop' };
+  | { kind: 'drop' }
+  /** Decides from the request body, as a model follows its prompt. */
+  | { kind: 'respond'; fn: (body: any) => Exclude<FakeBehaviour, { kind: 'respond' }> };
 
 export interface FakeRequest {
   path: string;
@@ -82,7 +84,8 @@ export async function startFakeOpenAiServer(defaultBehaviour: FakeBehaviour = { 
         return;
       }
       const streaming = body?.stream === true;
-      const b = queue.shift() ?? fallback;
+      const next = queue.shift() ?? fallback;
+      const b = next.kind === 'respond' ? next.fn(body) : next;
       const sendJson = (status: number, payload: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(payload));
