@@ -35,6 +35,10 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
+  // `npm start` does not pass SIGTERM on to its script: when npm is stopped, the shell between us
+  // dies and we are re-parented. Treat that as a stop too, so no orphan keeps the port and the store.
+  const parent = process.ppid;
+  if (parent !== 1) setInterval(() => process.ppid !== parent && shutdown('parent exited'), 1000).unref();
   await app.listen({ host: config.host, port: config.port });
 }
 
