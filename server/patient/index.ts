@@ -5,6 +5,6 @@ export { detectTouch, type Touch } from './detect-touch.ts';
 export { speakOffline, fillPlaceholders, type Spoken } from './offline-voice.ts';
 export { hashSeed } from './seeded-random.ts';
 export * from './scenario-schema.ts';
-export { simulateConversation, type SimulationResult, type SimulatedExchange } from './simulate.ts';
+export { simulateConversation, simulateConversationWithLlm, type SimulationResult, type SimulatedExchange, type SpeakRequest, type SpokenReply } from './simulate.ts';
 export { scriptedTurn, goalPhrase, SCRIPT_LENGTH, type PractitionerStyle } from './scripted-practitioners.ts';
 export { createLlmVoice, buildPatientPrompt, historyMessages, cleanReply, type LlmVoice, type LlmVoiceOptions, type LlmSpeakRequest, type LlmSpoken, type HistoryTurn } from './llm-voice.ts';

@@ -1,6 +1,8 @@
 import { codeTurn, type CompiledRubric } from '../rubric/index.ts';
 import type { CodedTurn, TalkType } from '../rubric/schemas.ts';
 import { decide, openingIntent, type Intent } from './decide.ts';
+import type { LlmClient } from '../llm/llm-client.ts';
+import { createLlmVoice } from './llm-voice.ts';
 import { speakOffline } from './offline-voice.ts';
 import { createPatient, type PatientState } from './patient-state.ts';
 import type { Scenario } from './scenario-schema.ts';
@@ -18,6 +20,7 @@ export interface SimulatedExchange {
   lineKey: string | null;
   intendedTalk: TalkType;
   codedTalk: TalkType | null;
+  voice: 'offline' | 'llm' | 'offline-fallback';
 }
 
 export interface SimulationResult {
@@ -34,12 +37,31 @@ export interface SimulationResult {
   finalState: PatientState;
 }
 
-export function simulateConversation(
+/** What the simulation asks a voice to say: the decided intent, with the engine's check. */
+export interface SpeakRequest {
+  state: PatientState;
+  intent: Intent;
+  history: readonly CodedTurn[];
+  /** True when the rubric engine hears `text` as `talk` in this conversation. */
+  accept: (text: string, talk: TalkType) => boolean;
+}
+
+export interface SpokenReply {
+  text: string;
+  key: string | null;
+  talk: TalkType;
+  state: PatientState;
+  voice: 'offline' | 'llm' | 'offline-fallback';
+}
+
+// The conversation as a generator that yields each speak request and receives the reply, so the
+// same loop drives the offline voice synchronously and the LLM voice asynchronously.
+function* conversation(
   scenario: Scenario,
   rubric: CompiledRubric,
   style: PractitionerStyle,
   opts: { seed: number; turns?: number },
-): SimulationResult {
+): Generator<SpeakRequest, SimulationResult, SpokenReply> {
   const language = scenario.language;
   const history: CodedTurn[] = [];
   let state = createPatient(scenario, { seed: opts.seed });
@@ -55,7 +77,7 @@ export function simulateConversation(
     const d = decide(state, scenario, practitioner);
     const accept = (candidate: string, talk: TalkType) =>
       codeTurn(history, { speaker: 'client', text: candidate }, { rubric, language }).talk === talk;
-    const spoken = speakOffline(scenario, d.state, d.intent, { accept });
+    const spoken = yield { state: d.state, intent: d.intent, history, accept };
     state = spoken.state;
     const coded = codeTurn(history, { speaker: 'client', text: spoken.text }, { rubric, language });
     history.push(coded);
@@ -65,8 +87,10 @@ export function simulateConversation(
       why: d.why,
       patientText: spoken.text,
       lineKey: spoken.key,
-      intendedTalk: spoken.talk,
+      // The LLM voice speaks the decided intent; the offline line's pool may differ from it.
+      intendedTalk: spoken.voice === 'llm' ? d.intent.talk : spoken.talk,
       codedTalk: coded.talk,
+      voice: spoken.voice,
     });
   }
   const count = (t: TalkType) => exchanges.filter((e) => e.intendedTalk === t).length;
@@ -83,4 +107,49 @@ export function simulateConversation(
     firstCommitment: firstCommit === -1 ? null : firstCommit + 1,
     finalState: state,
   };
+}
+
+/** The offline voice: deterministic for a seed. */
+export function simulateConversation(
+  scenario: Scenario,
+  rubric: CompiledRubric,
+  style: PractitionerStyle,
+  opts: { seed: number; turns?: number },
+): SimulationResult {
+  const run = conversation(scenario, rubric, style, opts);
+  let step = run.next();
+  while (!step.done) {
+    const req = step.value;
+    const spoken = speakOffline(scenario, req.state, req.intent, { accept: req.accept });
+    step = run.next({ ...spoken, voice: 'offline' });
+  }
+  return step.value;
+}
+
+/** The LLM voice (with its own retry and offline fallback), for `kier simulate` with a model configured. */
+export async function simulateConversationWithLlm(
+  scenario: Scenario,
+  rubric: CompiledRubric,
+  style: PractitionerStyle,
+  opts: { seed: number; turns?: number; llm: LlmClient },
+): Promise<SimulationResult> {
+  const run = conversation(scenario, rubric, style, opts);
+  let step = run.next();
+  while (!step.done) {
+    const req = step.value;
+    const language = scenario.language;
+    const history = req.history;
+    const voice = createLlmVoice({
+      llm: opts.llm,
+      checkTalk: (text) => codeTurn(history, { speaker: 'client', text }, { rubric, language }).talk,
+    });
+    const said = await voice.speak({
+      scenario,
+      state: req.state,
+      intent: req.intent,
+      history: history.map((t) => ({ speaker: t.speaker, text: t.text })),
+    });
+    step = run.next({ text: said.text, key: null, talk: req.intent.talk, state: said.state, voice: said.voice });
+  }
+  return step.value;
 }

@@ -1,10 +1,13 @@
 import type { Command } from 'commander';
 import { loadRubrics } from '../../coder/load-rubrics.ts';
-import { simulateConversation, type SimulationResult } from '../../patient/index.ts';
+import { loadConfig } from '../../config.ts';
+import { createOpenAiClient, type LlmClient } from '../../llm/index.ts';
+import { simulateConversation, simulateConversationWithLlm, type SimulationResult } from '../../patient/index.ts';
 import { formatProblem, loadScenarios } from '../../scenarios/load-scenarios.ts';
 
-// `kier simulate`: scripted MI and righting-reflex practitioners against scenarios, offline.
-// Fixed seeds, so the table is reproducible run to run.
+// `kier simulate`: scripted MI and righting-reflex practitioners against scenarios, offline, and
+// with the LLM voice too when a model is configured (OPENAI_API_KEY). Fixed seeds, so the offline
+// table is reproducible run to run.
 
 export const SIMULATION_SEED = 20261122;
 
@@ -15,6 +18,22 @@ export interface SimulationRow {
   righting: { change: number; sustain: number };
   agreement: number;
   miFirstCommitment: number | null;
+  /** The same scripts with the LLM voice, when a model is configured. */
+  llm?: LlmSimulationRow;
+}
+
+export interface LlmSimulationRow {
+  mi: { change: number; sustain: number };
+  righting: { change: number; sustain: number };
+  agreement: number;
+  /** Patient turns the offline voice had to speak after the model failed twice. */
+  fallbacks: number;
+}
+
+export function llmSimulationRow(mi: SimulationResult, righting: SimulationResult): LlmSimulationRow {
+  const row = simulationRow(mi, righting, '');
+  const fallbacks = [...mi.exchanges, ...righting.exchanges].filter((e) => e.voice === 'offline-fallback').length;
+  return { mi: row.mi, righting: row.righting, agreement: row.agreement, fallbacks };
 }
 
 export function simulationRow(mi: SimulationResult, righting: SimulationResult, language: string): SimulationRow {
@@ -40,7 +59,8 @@ export function registerSimulateCommand(program: Command): void {
     .option('--seed <n>', 'seed', String(SIMULATION_SEED))
     .option('--json', 'print JSON')
     .option('--transcript', 'print every exchange with the intent and why (text mode)')
-    .action((ids: string[], opts: { all?: boolean; dir: string; seed: string; json?: boolean; transcript?: boolean }) => {
+    .option('--offline', 'offline voice only, even when an LLM is configured')
+    .action(async (ids: string[], opts: { all?: boolean; dir: string; seed: string; json?: boolean; transcript?: boolean; offline?: boolean }) => {
       const { scenarios, problems } = loadScenarios(opts.dir);
       for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
       const chosen = opts.all ? scenarios : scenarios.filter((s) => ids.includes(s.id));
@@ -52,14 +72,24 @@ export function registerSimulateCommand(program: Command): void {
       }
       const rubric = loadRubrics();
       const seed = Number(opts.seed);
+      const llmConfig = opts.offline ? undefined : loadConfig().llm;
+      const llm: LlmClient | undefined = llmConfig ? createOpenAiClient(llmConfig) : undefined;
       const rows: SimulationRow[] = [];
       for (const scenario of chosen) {
         const mi = simulateConversation(scenario, rubric, 'mi', { seed });
         const righting = simulateConversation(scenario, rubric, 'righting', { seed });
-        rows.push(simulationRow(mi, righting, scenario.language));
+        const row = simulationRow(mi, righting, scenario.language);
+        const runs = [mi, righting];
+        if (llm) {
+          const llmMi = await simulateConversationWithLlm(scenario, rubric, 'mi', { seed, llm });
+          const llmRighting = await simulateConversationWithLlm(scenario, rubric, 'righting', { seed, llm });
+          row.llm = llmSimulationRow(llmMi, llmRighting);
+          runs.push(llmMi, llmRighting);
+        }
+        rows.push(row);
         if (opts.transcript && !opts.json) {
-          for (const r of [mi, righting]) {
-            process.stdout.write(`\n== ${scenario.id} (${r.style})\n`);
+          for (const r of runs) {
+            process.stdout.write(`\n== ${scenario.id} (${r.style}${r.exchanges.some((e) => e.voice !== 'offline') ? ', LLM voice' : ''})\n`);
             for (const e of r.exchanges) {
               process.stdout.write(`T [${e.practitioner.codes.map((c) => c.code).join(',')}] ${e.practitioner.text}\n`);
               const mark = e.codedTalk === e.intendedTalk ? '' : `  !! coded ${e.codedTalk}`;
@@ -73,7 +103,13 @@ export function registerSimulateCommand(program: Command): void {
         return;
       }
       const head = ['scenario', 'lang', 'MI change', 'MI sustain', 'RR change', 'RR sustain', 'agreement', '1st commit'];
-      const body = rows.map((r) => [r.id, r.language, r.mi.change, r.mi.sustain, r.righting.change, r.righting.sustain, r.agreement.toFixed(2), r.miFirstCommitment ?? '-'].map(String));
+      if (llm) head.push('LLM MI ch/su', 'LLM RR ch/su', 'LLM agree', 'fallbacks');
+      const body = rows.map((r) =>
+        [
+          r.id, r.language, r.mi.change, r.mi.sustain, r.righting.change, r.righting.sustain, r.agreement.toFixed(2), r.miFirstCommitment ?? '-',
+          ...(r.llm ? [`${r.llm.mi.change}/${r.llm.mi.sustain}`, `${r.llm.righting.change}/${r.llm.righting.sustain}`, r.llm.agreement.toFixed(2), r.llm.fallbacks] : []),
+        ].map(String),
+      );
       const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
       for (const line of [head, ...body]) process.stdout.write(`${line.map((c, i) => c.padEnd(widths[i]!)).join('  ')}\n`);
     });
