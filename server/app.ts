@@ -9,8 +9,10 @@ import { registerExternal } from './plugins/external/index.ts';
 import { attachRealtime, closeRealtime, type KierServer } from './realtime/socket-server.ts';
 import { isUnavailable } from './realtime/unavailable.ts';
 import { authRoutes } from './routes/auth-routes.ts';
+import { courseRoutes } from './routes/course-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { practiceRoutes } from './routes/practice-routes.ts';
+import { reviewRoutes } from './routes/review-routes.ts';
 import { isAppError } from './services/app-error.ts';
 
 // The Kier app: external plugins → services → routes, one error handler, socket.io on the same
@@ -54,7 +56,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       const where = first?.instancePath ? first.instancePath.replace(/^\//, '').replace(/\//g, '.') : err.validationContext ?? 'request';
       return reply.code(400).send({ error: { code: 'bad_request', message: `${where}: ${first?.message ?? 'invalid'}` } });
     }
-    if (isAppError(err)) return reply.code(err.status).send({ error: { code: err.code, message: err.message } });
+    if (isAppError(err)) return reply.code(err.status).send({ error: { code: err.code, message: err.message, ...err.details } });
     if (isUnavailable(err)) {
       req.log.warn({ err }, 'store unavailable');
       return reply.code(503).send({ error: { code: 'unavailable', message: 'storage is unavailable; try again' } });
@@ -74,10 +76,13 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(healthRoutes);
   await app.register(authRoutes, { authPerMinute: opts.authPerMinute ?? 10, trustProxy: config.trustProxy });
   await app.register(practiceRoutes);
+  await app.register(courseRoutes);
+  await app.register(reviewRoutes);
 
   const io = attachRealtime(app.server, {
     auth: services.auth,
     practice: services.practice,
+    courses: services.courses,
     log: app.log,
     turnsPerMinute: config.limits.turnsPerMinute,
     parseCookie: (header) => app.parseCookie(header),

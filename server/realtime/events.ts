@@ -73,11 +73,16 @@ export type SessionView = z.infer<typeof SessionViewSchema>;
 
 // ---- client → server commands ----
 
-export const SessionStartSchema = z.object({
-  scenarioId: z.string().min(1).max(100),
-  /** LLM voice only takes effect when the server has an LLM configured. */
-  voice: z.enum(['offline', 'llm']).optional(),
-});
+export const SessionStartSchema = z
+  .object({
+    /** Required unless assignmentId is given. */
+    scenarioId: z.string().min(1).max(100).optional(),
+    /** LLM voice only takes effect when the server has an LLM configured. */
+    voice: z.enum(['offline', 'llm']).optional(),
+    /** Practise for a course assignment: the assignment's scenario and voice win over the fields above. */
+    assignmentId: z.string().min(1).max(100).optional(),
+  })
+  .refine((p) => p.scenarioId !== undefined || p.assignmentId !== undefined, { path: ['scenarioId'], message: 'scenarioId or assignmentId is required' });
 export const SessionJoinSchema = z.object({ sessionId: z.string().min(1).max(100) });
 export const TurnSendSchema = z.object({
   sessionId: z.string().min(1).max(100),

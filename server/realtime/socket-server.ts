@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { AuthService } from '../services/auth-service.ts';
 import { SESSION_COOKIE } from '../services/auth-service.ts';
 import { AppError } from '../services/app-error.ts';
+import type { CourseService } from '../services/course-service.ts';
 import type { PracticeService } from '../services/practice-service.ts';
 import type { User } from '../store/index.ts';
 import {
@@ -33,6 +34,8 @@ type KierSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<stri
 export interface RealtimeDeps {
   auth: AuthService;
   practice: PracticeService;
+  /** Links sessions started for an assignment; without it assignmentId is refused. */
+  courses?: CourseService;
   log: Pick<Logger, 'info' | 'warn' | 'error'>;
   turnsPerMinute: number;
   parseCookie: (header: string) => Record<string, string | undefined>;
@@ -127,7 +130,15 @@ export function attachRealtime(server: HttpServer, deps: RealtimeDeps): KierServ
     socket.on(
       'session:start',
       handler(socket, SessionStartSchema, async (data) => {
-        const view = await practice.start(user, data);
+        if (data.assignmentId) {
+          if (!deps.courses) throw new AppError('not_found', 'no such assignment');
+          const { scenarioId, voice } = await deps.courses.forStart(user, data.assignmentId);
+          const view = await practice.start(user, { scenarioId, voice });
+          await deps.courses.linkSession(view.id, data.assignmentId);
+          await socket.join(view.id);
+          return view;
+        }
+        const view = await practice.start(user, { scenarioId: data.scenarioId!, voice: data.voice });
         await socket.join(view.id);
         return view;
       }),
@@ -161,6 +172,7 @@ export function attachRealtime(server: HttpServer, deps: RealtimeDeps): KierServ
       'session:branch',
       handler(socket, SessionBranchSchema, async (data) => {
         const view = await practice.branch(user, data);
+        await deps.courses?.inheritAssignment(view.id, data.sessionId);
         await socket.join(view.id);
         return view;
       }),

@@ -10,6 +10,8 @@ export type AppErrorCode =
   | 'rate_limited'
   | 'invalid_credentials'
   | 'email_taken'
+  | 'invalid_join_code'
+  | 'import_invalid'
   | 'unavailable'
   | 'internal';
 
@@ -22,6 +24,8 @@ const STATUS: Record<AppErrorCode, number> = {
   rate_limited: 429,
   invalid_credentials: 401,
   email_taken: 409,
+  invalid_join_code: 404,
+  import_invalid: 400,
   unavailable: 503,
   internal: 500,
 };
@@ -31,6 +35,8 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
+    /** Extra fields for the error body, e.g. the line of a bad import. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.status = STATUS[code];

@@ -26,6 +26,7 @@ import {
   UniqueViolationError,
   type StoredSession, type StoredTurn, type Store, type User } from '../store/index.ts';
 import { AppError } from './app-error.ts';
+import { canReadSession } from './session-access.ts';
 
 // A practice session: the student's turns are coded and stored before they are acknowledged;
 // the patient answers from its state machine (offline lines, or the LLM voice when configured).
@@ -73,8 +74,8 @@ export function createPracticeService(deps: PracticeDeps) {
 
   async function owned(user: User, sessionId: string): Promise<StoredSession> {
     const s = await store.sessions.get(sessionId);
-    // Other people's sessions look exactly like missing ones. Staff roles may read them.
-    if (!s || (s.userId !== user.id && user.role === 'student')) throw new AppError('not_found', 'no such session');
+    // Other people's sessions look exactly like missing ones unless session-access allows them.
+    if (!s || (s.userId !== user.id && !(await canReadSession(store.db, user, s.id)))) throw new AppError('not_found', 'no such session');
     return s;
   }
 

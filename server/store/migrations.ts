@@ -63,4 +63,76 @@ CREATE TABLE turns (
 );
 `,
   },
+  {
+    id: 2,
+    name: 'courses, assignments, sharing and review',
+    sql: `
+CREATE TABLE courses (
+  id text PRIMARY KEY,
+  name text NOT NULL,
+  description text NOT NULL DEFAULT '',
+  join_code text NOT NULL UNIQUE,
+  created_by text REFERENCES users(id) ON DELETE SET NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE course_members (
+  course_id text NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
+  user_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  role text NOT NULL CHECK (role IN ('instructor', 'student')),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (course_id, user_id)
+);
+CREATE INDEX course_members_user ON course_members(user_id);
+
+CREATE TABLE assignments (
+  id text PRIMARY KEY,
+  course_id text NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
+  scenario_id text NOT NULL,
+  title text NOT NULL,
+  due_at timestamptz NOT NULL,
+  min_turns integer NOT NULL CHECK (min_turns BETWEEN 1 AND 100),
+  language text NOT NULL CHECK (language IN ('nl', 'en')),
+  voice text NOT NULL CHECK (voice IN ('offline', 'llm')),
+  targets jsonb NOT NULL DEFAULT '{}',
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX assignments_course ON assignments(course_id);
+
+ALTER TABLE practice_sessions ADD COLUMN source text NOT NULL DEFAULT 'practice' CHECK (source IN ('practice', 'import'));
+ALTER TABLE practice_sessions ADD COLUMN title text;
+ALTER TABLE practice_sessions ADD COLUMN assignment_id text REFERENCES assignments(id) ON DELETE SET NULL;
+CREATE INDEX practice_sessions_assignment ON practice_sessions(assignment_id);
+
+CREATE TABLE session_shares (
+  session_id text NOT NULL REFERENCES practice_sessions(id) ON DELETE CASCADE,
+  user_id text NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (session_id, user_id)
+);
+CREATE INDEX session_shares_user ON session_shares(user_id);
+
+CREATE TABLE turn_overrides (
+  session_id text NOT NULL REFERENCES practice_sessions(id) ON DELETE CASCADE,
+  turn_index integer NOT NULL,
+  reviewer_id text REFERENCES users(id) ON DELETE SET NULL,
+  primary_code text,
+  talk text CHECK (talk IN ('change', 'sustain', 'neutral')),
+  talk_subtype text,
+  note text,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (session_id, turn_index)
+);
+
+CREATE TABLE turn_comments (
+  id text PRIMARY KEY,
+  session_id text NOT NULL REFERENCES practice_sessions(id) ON DELETE CASCADE,
+  turn_index integer NOT NULL,
+  author_id text REFERENCES users(id) ON DELETE SET NULL,
+  text text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX turn_comments_session ON turn_comments(session_id, turn_index)
+`,
+  },
 ];

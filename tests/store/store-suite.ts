@@ -38,7 +38,7 @@ export function storeSuite(name: string, open: () => Promise<{ db: Db; cleanup: 
       if (!store) return ctx.skip();
       expect(await migrate(store.db)).toEqual([]);
       const rows = await store.db.query<{ id: number }>('SELECT id FROM migrations ORDER BY id');
-      expect(rows.map((r) => Number(r.id))).toEqual([1]);
+      expect(rows.map((r) => Number(r.id))).toEqual([1, 2]);
     });
 
     it('stores users with lower-case unique emails', async (ctx) => {

@@ -5,6 +5,8 @@ import { loadRubrics } from '../../coder/load-rubrics.ts';
 import { createOpenAiClient, type LlmClient } from '../../llm/index.ts';
 import { formatProblem, loadScenarios } from '../../scenarios/load-scenarios.ts';
 import { createAuthService, type AuthService } from '../../services/auth-service.ts';
+import { createCourseService, type CourseService } from '../../services/course-service.ts';
+import { createReviewService, type ReviewService } from '../../services/review-service.ts';
 import { createPracticeService, type PracticeService } from '../../services/practice-service.ts';
 import { createStore, openDb, type Store } from '../../store/index.ts';
 
@@ -16,6 +18,8 @@ export interface KierServices {
   store: Store;
   auth: AuthService;
   practice: PracticeService;
+  courses: CourseService;
+  review: ReviewService;
 }
 
 declare module 'fastify' {
@@ -55,7 +59,9 @@ export async function registerServices(app: FastifyInstance, config: Config, opt
     { store: db.kind, scenarios: scenarios.length, coder: coder.mode, patientVoice: llm ? 'llm' : 'offline' },
     'services ready',
   );
-  const services = { config, store, auth, practice };
+  const courses = createCourseService({ store, scenarios });
+  const review = createReviewService({ store, rubric, coder, scenarios });
+  const services = { config, store, auth, practice, courses, review };
   app.decorate('kier', services);
   return services;
 }
