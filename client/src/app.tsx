@@ -9,6 +9,11 @@ import { ChatView } from './views/chat-view.tsx';
 import { HistoryView } from './views/history-view.tsx';
 import { PickerView } from './views/picker-view.tsx';
 import { ReportView } from './views/report-view.tsx';
+import { CourseView } from './views/course-view.tsx';
+import { CoursesView, JoinView } from './views/courses-view.tsx';
+import { DashboardView } from './views/dashboard-view.tsx';
+import { ReviewView } from './views/review-view.tsx';
+import { AgreementView, ImportView, SharedView } from './views/review-tools-view.tsx';
 
 function LanguageSwitch() {
   return (
@@ -64,6 +69,20 @@ function Header() {
             <a href={href({ name: 'sessions' })} aria-current={r === 'sessions' || r === 'report' ? 'page' : undefined}>
               {t('nav.sessions')}
             </a>
+            <a href={href({ name: 'courses' })} aria-current={['courses', 'course', 'dashboard', 'join'].includes(r) ? 'page' : undefined}>
+              {t('nav.courses')}
+            </a>
+            <a href={href({ name: 'shared' })} aria-current={r === 'shared' || r === 'review' ? 'page' : undefined}>
+              {t('nav.shared')}
+            </a>
+            <a href={href({ name: 'import' })} aria-current={r === 'import' ? 'page' : undefined}>
+              {t('nav.import')}
+            </a>
+            {user.role !== 'student' && (
+              <a href={href({ name: 'agreement' })} aria-current={r === 'agreement' ? 'page' : undefined}>
+                {t('nav.agreement')}
+              </a>
+            )}
           </nav>
         )}
         <div class="topbar-end">
@@ -95,6 +114,24 @@ function Page() {
       return <ReportView id={r.id} />;
     case 'sessions':
       return <HistoryView />;
+    case 'courses':
+      return <CoursesView />;
+    case 'course':
+      return <CourseView id={r.id} />;
+    case 'dashboard':
+      return <DashboardView id={r.id} />;
+    case 'join':
+      return <JoinView code={r.id} />;
+    case 'review':
+      return <ReviewView id={r.id} />;
+    case 'print':
+      return <ReviewView id={r.id} print />;
+    case 'shared':
+      return <SharedView />;
+    case 'agreement':
+      return <AgreementView />;
+    case 'import':
+      return <ImportView />;
   }
 }
 

@@ -1,4 +1,20 @@
-import type { Alternative, ScenarioCard, SessionSummary, SessionView, User } from './types.ts';
+import type {
+  Agreement,
+  Alternative,
+  Assignment,
+  CourseDetail,
+  CourseSummary,
+  Dashboard,
+  Member,
+  MyAssignment,
+  ReviewPayload,
+  ScenarioCard,
+  SessionSummary,
+  SessionView,
+  Share,
+  SharedSession,
+  User,
+} from './types.ts';
 import type { ReportScores } from '../lib/report-scores.ts';
 
 /** An error from the API with its stable code (see the contract), or 'network'. */
@@ -7,6 +23,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly status: number,
+    /** The offending line of an import, when the server names one. */
+    readonly line: number | null = null,
   ) {
     super(message);
   }
@@ -40,7 +58,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   if (!res.ok) {
     const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
     if (res.status === 401 && !path.startsWith('/api/auth/')) onUnauthorized?.();
-    throw new ApiError(err?.code ?? (res.status >= 500 ? 'internal' : 'bad_request'), err?.message ?? res.statusText, res.status);
+    const line = (err as { line?: number | null } | undefined)?.line ?? null;
+    throw new ApiError(err?.code ?? (res.status >= 500 ? 'internal' : 'bad_request'), err?.message ?? res.statusText, res.status, line);
   }
   return data as T;
 }
@@ -63,4 +82,57 @@ export const api = {
   sessions: () => request<{ sessions: SessionSummary[] }>('GET', '/api/sessions'),
   session: (id: string) => request<SessionView>('GET', `/api/sessions/${encodeURIComponent(id)}`),
   report: (id: string) => request<Report>('GET', `/api/sessions/${encodeURIComponent(id)}/report`),
+  courses: () => request<{ courses: CourseSummary[] }>('GET', '/api/courses'),
+  createCourse: (body: { name: string; description?: string }) => request<{ course: CourseSummary }>('POST', '/api/courses', body),
+  course: (id: string) => request<CourseDetail>('GET', `/api/courses/${enc(id)}`),
+  joinCourse: (code: string) => request<{ course: CourseSummary }>('POST', '/api/courses/join', { code }),
+  addInstructor: (id: string, email: string) =>
+    request<{ instructors: Member[] }>('POST', `/api/courses/${enc(id)}/instructors`, { email }),
+  createAssignment: (courseId: string, body: AssignmentInput) =>
+    request<{ assignment: Assignment }>('POST', `/api/courses/${enc(courseId)}/assignments`, body),
+  deleteAssignment: (id: string) => request<void>('DELETE', `/api/assignments/${enc(id)}`),
+  myAssignments: () => request<{ assignments: MyAssignment[] }>('GET', '/api/assignments'),
+  dashboard: (courseId: string) => request<Dashboard>('GET', `/api/courses/${enc(courseId)}/dashboard`),
+  review: (id: string) => request<ReviewPayload>('GET', `/api/sessions/${enc(id)}/review`),
+  override: (id: string, index: number, body: OverrideInput) =>
+    request<ReviewPayload>('PUT', `/api/sessions/${enc(id)}/turns/${index}/override`, body),
+  comment: (id: string, index: number, text: string) =>
+    request<{ comment: unknown }>('POST', `/api/sessions/${enc(id)}/turns/${index}/comments`, { text }),
+  shares: (id: string) => request<{ shares: Share[] }>('GET', `/api/sessions/${enc(id)}/shares`),
+  share: (id: string, email: string) => request<{ shares: Share[] }>('POST', `/api/sessions/${enc(id)}/shares`, { email }),
+  unshare: (id: string, userId: string) => request<void>('DELETE', `/api/sessions/${enc(id)}/shares/${enc(userId)}`),
+  shared: () => request<{ sessions: SharedSession[] }>('GET', '/api/shared'),
+  agreement: () => request<Agreement>('GET', '/api/review/agreement'),
+  importTranscript: (body: { filename: string; content: string; language?: 'nl' | 'en' | 'auto'; title?: string }) =>
+    request<{ sessions: SessionSummary[] }>('POST', '/api/imports', body),
 };
+
+function enc(s: string): string {
+  return encodeURIComponent(s);
+}
+
+/** Download URLs (plain links, so the browser saves the file with the server's name). */
+export const downloads = {
+  dashboardCsv: (courseId: string) => `/api/courses/${enc(courseId)}/dashboard.csv`,
+  overridesCsv: () => '/api/review/overrides.csv',
+  sessionCsv: (id: string) => `/api/sessions/${enc(id)}/export.csv`,
+  sessionJson: (id: string) => `/api/sessions/${enc(id)}/export.json`,
+};
+
+export interface AssignmentInput {
+  scenarioId: string;
+  title?: string;
+  dueAt: string;
+  minTurns: number;
+  language: 'nl' | 'en';
+  voice: 'offline' | 'llm';
+  targets: { rq?: number; pctComplex?: number; pctChange?: number };
+}
+
+export interface OverrideInput {
+  primary?: string;
+  talk?: 'change' | 'sustain' | 'neutral';
+  talkSubtype?: string | null;
+  note?: string;
+  clear?: boolean;
+}

@@ -71,3 +71,21 @@ export interface Alternative {
   alternative: string;
   why: string;
 }
+
+// Issue 5 (courses, dashboard, review, import): shapes from the server's schemas, types only.
+export type {
+  Course,
+  CourseDetail,
+  CourseSummary,
+  Dashboard,
+  Member,
+  Assignment,
+  MyAssignment,
+} from '../../../server/routes/course-schemas.ts';
+export type { Agreement, ReviewPayload, ReviewTurn, SharedSession } from '../../../server/routes/review-schemas.ts';
+export type { Scores } from '../../../server/rubric/scores-schema.ts';
+export interface Share {
+  userId: string;
+  name: string;
+  email: string;
+}

@@ -13,6 +13,8 @@ const KNOWN = new Set([
   'unavailable',
   'internal',
   'network',
+  'invalid_join_code',
+  'import_invalid',
 ]);
 
 /** A readable message for an API or ack error code, in the UI language. */

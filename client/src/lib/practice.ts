@@ -240,11 +240,13 @@ export function discardPending(): void {
   savePending(null);
 }
 
-export async function startSession(scenarioId: string): Promise<Ack<SessionView>> {
+/** Starts a session for a scenario, or for a course assignment (its scenario and voice win). */
+export async function startSession(scenarioId: string | null, assignmentId?: string): Promise<Ack<SessionView>> {
   const s = getSocket();
   if (!s.connected) s.connect();
+  const payload = assignmentId ? { assignmentId } : { scenarioId: scenarioId ?? '' };
   const res = await emitAck<SessionView>((sock, done) =>
-    sock.timeout(ACK_TIMEOUT_MS).emit('session:start', { scenarioId }, (err, r) => done(err, r)),
+    sock.timeout(ACK_TIMEOUT_MS).emit('session:start', payload, (err, r) => done(err, r)),
   );
   if (res.ok) {
     openId = res.data.id;

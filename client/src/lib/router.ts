@@ -7,7 +7,16 @@ export type Route =
   | { name: 'scenarios' }
   | { name: 'chat'; id: string }
   | { name: 'report'; id: string }
-  | { name: 'sessions' };
+  | { name: 'sessions' }
+  | { name: 'courses' }
+  | { name: 'course'; id: string }
+  | { name: 'dashboard'; id: string }
+  | { name: 'join'; id: string }
+  | { name: 'review'; id: string }
+  | { name: 'print'; id: string }
+  | { name: 'shared' }
+  | { name: 'agreement' }
+  | { name: 'import' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
@@ -22,6 +31,17 @@ export function parseRoute(hash: string): Route {
       return parts[1] ? { name: 'report', id: parts[1] } : { name: 'sessions' };
     case 'sessions':
       return { name: 'sessions' };
+    case 'courses':
+    case 'shared':
+    case 'agreement':
+    case 'import':
+      return { name: parts[0] };
+    case 'course':
+    case 'dashboard':
+    case 'join':
+    case 'review':
+    case 'print':
+      return parts[1] ? { name: parts[0], id: parts[1] } : { name: 'courses' };
     default:
       return { name: 'scenarios' };
   }
@@ -31,6 +51,11 @@ export function href(route: Route): string {
   switch (route.name) {
     case 'chat':
     case 'report':
+    case 'course':
+    case 'dashboard':
+    case 'join':
+    case 'review':
+    case 'print':
       return `#/${route.name}/${encodeURIComponent(route.id)}`;
     default:
       return `#/${route.name}`;

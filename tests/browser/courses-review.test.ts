@@ -1,0 +1,183 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium } from '../helpers/requirements.ts';
+import { buildClient, removeDataDir, repoRoot, startKierServer, tempDataDir, type KierServer } from './kier-server.ts';
+
+// Issue 5 in a real Chromium against the real server: an instructor sets an assignment, a student
+// joins by link and completes it, the instructor sees it on the dashboard, a reviewer overrides a
+// code and sees the scores change, exports parse, and a bad import names its line.
+
+const run = promisify(execFile);
+const ARTIFACTS = path.join(repoRoot, 'tests/artifacts');
+const PASSWORD = 'oefenen-is-leuk';
+
+/** Sign-up only makes students; instructors and reviewers come from the CLI, before the server opens the data dir. */
+async function addUser(dataDir: string, email: string, name: string, role: string): Promise<void> {
+  await run(process.execPath, ['--import', 'tsx', 'server/cli/kier.ts', 'user', 'add', '--email', email, '--name', name, '--role', role, '--locale', 'en', '--password', PASSWORD], {
+    cwd: repoRoot,
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'test', LOG_LEVEL: 'warn' },
+  });
+}
+
+async function logIn(page: Page, url: string, email: string): Promise<void> {
+  await page.goto(`${url}/#/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
+async function download(page: Page, testId: string): Promise<string> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return readFileSync((await dl.path())!, 'utf8');
+}
+
+describe.skipIf(!hasChromium())('courses and review in the browser', () => {
+  let browser: Browser;
+  let srv: KierServer;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    dataDir = tempDataDir();
+    await addUser(dataDir, 'ines@example.org', 'Ines Instructor', 'instructor');
+    await addUser(dataDir, 'rob@example.org', 'Rob Reviewer', 'reviewer');
+    await addUser(dataDir, 'stu@example.org', 'Stu Student', 'student');
+    await buildClient();
+    srv = await startKierServer({ dataDir });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await srv?.stop();
+    if (dataDir) removeDataDir(dataDir);
+  });
+
+  it('assign → join → complete → dashboard → review override → export; a bad import names its line', async () => {
+    const errors: string[] = [];
+    const open = async () => {
+      const ctx = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+      const page = await ctx.newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+      return page;
+    };
+
+    // Instructor: a course with an assignment.
+    const teacher = await open();
+    await logIn(teacher, srv.url, 'ines@example.org');
+    await teacher.getByRole('link', { name: 'Courses' }).click();
+    await teacher.getByLabel('Course name').fill('MI basics');
+    await teacher.getByRole('button', { name: 'Create course' }).click();
+    const code = (await teacher.getByTestId('join-code').textContent())!.trim();
+    expect(code.length).toBeGreaterThanOrEqual(4);
+    expect(await teacher.getByTestId('join-link').getAttribute('href')).toContain(`#/join/${code}`);
+    const courseId = /#\/course\/(.+)$/.exec(teacher.url())![1]!;
+    await teacher.locator('#a-language').selectOption('en');
+    await teacher.getByLabel('Title', { exact: true }).fill('Week 1: open questions');
+    await teacher.getByLabel('Minimum turns').fill('2');
+    await teacher.getByRole('button', { name: 'Assign', exact: true }).click();
+    await teacher.getByText('Week 1: open questions').waitFor();
+
+    // Student: joins by the link and practises for the assignment.
+    const student = await open();
+    await logIn(student, srv.url, 'stu@example.org');
+    await student.goto(`${srv.url}/#/join/${code}`);
+    const row = student.locator('tr', { hasText: 'Week 1: open questions' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Not started');
+    await row.getByRole('button', { name: 'Practise' }).click();
+    await student.locator('#turn-input').waitFor();
+    const sessionId = decodeURIComponent(/#\/chat\/(.+)$/.exec(student.url())![1]!);
+    for (const text of ['What brings you here today?', 'It sounds like running matters a lot to you.']) {
+      const before = await student.locator('.transcript li[data-speaker="client"]').count();
+      await student.locator('#turn-input').fill(text);
+      await student.locator('#turn-input').press('Enter');
+      await student.waitForFunction((n) => document.querySelectorAll('.transcript li[data-speaker="client"]').length > n, before);
+    }
+    await student.getByRole('button', { name: 'End session' }).click();
+    await student.getByRole('button', { name: 'Yes, end it' }).click();
+    await student.waitForURL(/#\/report\//);
+    await student.goto(`${srv.url}/#/courses`);
+    await student.locator('tr', { hasText: 'Week 1: open questions' }).getByText('Completed').waitFor();
+
+    // Student shares the session with the reviewer.
+    await student.goto(`${srv.url}/#/review/${encodeURIComponent(sessionId)}`);
+    await student.getByRole('button', { name: 'Share…' }).click();
+    await student.getByLabel('Email of your instructor or reviewer').fill('rob@example.org');
+    await student.getByRole('button', { name: 'Share', exact: true }).click();
+    await student.getByText('Rob Reviewer').waitFor();
+
+    // Instructor: the dashboard shows the completed cell; it opens the review.
+    await teacher.goto(`${srv.url}/#/dashboard/${courseId}`);
+    const cell = teacher.locator('.dashboard-table td').filter({ hasText: 'Completed' });
+    await cell.waitFor();
+    expect(await cell.textContent()).toMatch(/R:Q/);
+    await teacher.locator('.chart-grid svg').first().waitFor();
+    await teacher.screenshot({ path: path.join(ARTIFACTS, 'dashboard.png'), fullPage: true });
+    const csv = await download(teacher, 'dashboard-csv');
+    expect(csv.split(/\r?\n/)[0]).toContain('student');
+    expect(csv).toContain('stu@example.org');
+    await cell.getByRole('link').click();
+    await teacher.waitForURL(/#\/review\//);
+    await teacher.getByTestId('review-scores').waitFor();
+
+    // Reviewer: finds it under "Shared with me", overrides the open question to RR, scores change.
+    const reviewer = await open();
+    await logIn(reviewer, srv.url, 'rob@example.org');
+    await reviewer.getByRole('link', { name: 'Shared with me' }).click();
+    await reviewer.locator('table a').first().click();
+    await reviewer.getByTestId('review-scores').waitFor();
+    const rr = reviewer.locator('td[data-measure="Righting reflex (count)"]');
+    const rrBefore = Number(await rr.textContent());
+    // The patient may open the conversation, so take the first practitioner turn.
+    const turn = reviewer.locator('li.review-turn.practitioner').first();
+    await turn.locator('select').selectOption('RR');
+    await expect.poll(async () => Number(await rr.textContent()), { timeout: 10_000 }).toBe(rrBefore + 1);
+    await reviewer.getByTestId('human-code').first().waitFor();
+    await turn.getByLabel('Comment on this turn').fill('This is a question, but it reads as advice here.');
+    await turn.getByRole('button', { name: 'Add comment' }).click();
+    await reviewer.getByText('reads as advice here').waitFor();
+    await reviewer.screenshot({ path: path.join(ARTIFACTS, 'review.png'), fullPage: true });
+
+    const json = JSON.parse(await download(reviewer, 'export-json')) as { turns: unknown[]; scores: unknown };
+    expect(json.turns.length).toBeGreaterThanOrEqual(4);
+    expect(json.scores).toBeTruthy();
+    const exported = (await download(reviewer, 'export-csv')).split(/\r?\n/);
+    expect(exported[0]).toContain('utterance_text');
+    expect(exported[0]).toContain('human_code');
+
+    // A bad .jsonl: the error names the line, and nothing is imported.
+    await reviewer.getByRole('link', { name: 'Import' }).click();
+    await reviewer.getByLabel('File').setInputFiles({
+      name: 'broken.jsonl',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"conversation":"c1","speaker":"practitioner","text":"Hello"}\n{not json\n'),
+    });
+    await expect.poll(() => reviewer.getByTestId('import-filename').textContent()).toBe('broken.jsonl');
+    await reviewer.getByRole('button', { name: 'Import', exact: true }).click();
+    const err = reviewer.getByTestId('import-error');
+    await err.waitFor();
+    expect(await err.textContent()).toMatch(/line 2/);
+    expect(reviewer.url()).toContain('#/import');
+
+    // A pasted transcript with speaker prefixes is imported, coded and opens in the review view.
+    await reviewer.goto(`${srv.url}/#/shared`);
+    await reviewer.getByRole('link', { name: 'Import' }).click();
+    await reviewer.getByLabel('Or paste the text').fill('T: What brings you here today?\nC: My doctor says I should walk more.\nT: You want to feel fitter.\n');
+    await reviewer.getByRole('button', { name: 'Import', exact: true }).click();
+    await reviewer.waitForURL(/#\/review\//);
+    await reviewer.getByText('imported').first().waitFor();
+    expect(await reviewer.locator('li.review-turn').count()).toBe(3);
+
+    expect(errors).toEqual([]);
+    // The README's screenshots come from this run.
+    mkdirSync(path.join(repoRoot, 'client/screenshots'), { recursive: true });
+    copyFileSync(path.join(ARTIFACTS, 'dashboard.png'), path.join(repoRoot, 'client/screenshots/dashboard.png'));
+    copyFileSync(path.join(ARTIFACTS, 'review.png'), path.join(repoRoot, 'client/screenshots/review.png'));
+  }, 240_000);
+});
