@@ -240,18 +240,17 @@ export function createPracticeService(deps: PracticeDeps) {
       user: User,
       input: { sessionId: string; text: string; clientTurnId: string },
     ): Promise<{ turn: TurnView; meters: Meters; needsReply: boolean }> {
-      const session = await ownedForWriting(user, input.sessionId);
-      return serial(session.id, async () => {
-        const existing = await store.turns.findByClientTurnId(session.id, input.clientTurnId);
-        if (existing) {
-          const turns = await store.turns.list(session.id);
-          const pos = turns.findIndex((t) => t.id === existing.id);
-          const isLast = pos === turns.length - 1;
-          return { turn: turnView(existing, turns[pos - 1]), meters: meters(session, turns), needsReply: isLast && session.status === 'active' };
-        }
-        const fresh = await store.sessions.get(session.id);
-        if (!fresh || fresh.status !== 'active') throw new AppError('conflict', 'this session has ended');
+      // One session read and one turn list per send (the hot path): both are read inside the
+      // session's queue, so the status and the turns are current when the turn is stored.
+      return serial(input.sessionId, async () => {
+        const session = await ownedForWriting(user, input.sessionId);
         let turns = await store.turns.list(session.id);
+        const pos = turns.findIndex((t) => t.clientTurnId === input.clientTurnId);
+        if (pos >= 0) {
+          const isLast = pos === turns.length - 1;
+          return { turn: turnView(turns[pos]!, turns[pos - 1]), meters: meters(session, turns), needsReply: isLast && session.status === 'active' };
+        }
+        if (session.status !== 'active') throw new AppError('conflict', 'this session has ended');
         // A crash may have left the previous turn unanswered: answer it first, keep the alternation.
         if (turns[turns.length - 1]?.speaker === 'practitioner') {
           const r = await generateReply(session);
