@@ -279,7 +279,7 @@ export function createReviewService(deps: ReviewDeps) {
       return toCsv(
         ['transcript_id', 'utterance_id', 'interlocutor', 'utterance_text', 'code', 'codes', 'rule', 'confidence', 'talk', 'talk_subtype', 'human_code', 'human_talk', 'human_talk_subtype'],
         turns.map((t) => {
-          const top = t.speaker === 'practitioner' ? t.engine.codes[0] : t.engine.talkHits[0];
+          const top = t.speaker === 'practitioner' ? t.engine.codes[0] : (t.engine.talkHits.find((h) => h.talk === t.engine.talk) ?? t.engine.talkHits[0]);
           return [
             session.id,
             t.index,

@@ -100,12 +100,18 @@ function TurnCard({
             <span class={`talk talk-${e.talk ?? 'neutral'}`}>
               {t(talkKey(e.talk ?? 'neutral'))}
               {e.talkSubtype && ` · ${t(`subtype.${e.talkSubtype}` as MessageKey)}`}
-              {e.talkHits[0] && (
-                <span class="muted small">
-                  {' '}
-                  {e.talkHits[0].rule} · {Math.round(e.talkHits[0].confidence * 100)}%
-                </span>
-              )}
+              {(() => {
+                // The rule behind the turn's talk type, not the first utterance's (often neutral).
+                const hit = e.talkHits.find((h) => h.talk === e.talk) ?? e.talkHits[0];
+                return (
+                  hit && (
+                    <span class="muted small">
+                      {' '}
+                      {hit.rule} · {Math.round(hit.confidence * 100)}%
+                    </span>
+                  )
+                );
+              })()}
             </span>
           )}
         </div>
