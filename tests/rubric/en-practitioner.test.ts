@@ -118,6 +118,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Some people find it helps to do the exercises while the kettle boils.' },
       { text: 'One option is to start with the stationary bike.' },
       { text: 'What about trying the exercises in the morning?' },
+      { text: "It's important that you do your exercises.", before: [practitioner('May I tell you what usually helps?'), client('Yes, go on.')] },
       { text: 'Have you thought about asking a friend to join you?' },
     ],
     mustNot: [{ text: 'You need to do the exercises twice a day.' }],
@@ -128,6 +129,8 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: "I'd recommend that you stop lifting heavy boxes." },
       { text: 'Try to walk for half an hour a day.' },
       { text: 'If you keep skipping the exercises, your knee will get stiffer.' },
+      { text: 'It is really important that you listen to me.' },
+      { text: "It's important that you do your exercises." },
     ],
     mustNot: [
       { text: 'You could try walking after lunch.', before: [client('What would you suggest?')] },
