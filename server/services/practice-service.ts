@@ -66,6 +66,42 @@ export function createPracticeService(deps: PracticeDeps) {
     return next;
   }
 
+  // Sessions in play, kept in memory so a turn costs one insert instead of re-reading the session
+  // and its turns. Only a cache: every turn is still written before it is acknowledged, entries are
+  // updated only after a write succeeded, and a restart simply reads the store again. Valid because
+  // one server process owns its store (PGlite is in-process; with PostgreSQL run one instance per
+  // database, as socket.io rooms need anyway).
+  const LIVE_MAX = 5000;
+  const live = new Map<string, { session: StoredSession; turns: StoredTurn[] }>();
+
+  async function liveSession(sessionId: string): Promise<{ session: StoredSession; turns: StoredTurn[] } | null> {
+    const hit = live.get(sessionId);
+    if (hit) {
+      // Most recently used last, so eviction drops the least recently used.
+      live.delete(sessionId);
+      live.set(sessionId, hit);
+      return hit;
+    }
+    const session = await store.sessions.get(sessionId);
+    if (!session) return null;
+    const entry = { session, turns: await store.turns.list(sessionId) };
+    if (session.status === 'active') {
+      live.set(sessionId, entry);
+      if (live.size > LIVE_MAX) live.delete(live.keys().next().value!);
+    }
+    return entry;
+  }
+
+  /** The live entry of a session the user owns and may write; otherwise the same errors as before. */
+  async function liveForWriting(user: User, sessionId: string): Promise<{ session: StoredSession; turns: StoredTurn[] }> {
+    const entry = await liveSession(sessionId);
+    if (!entry || entry.session.userId !== user.id) {
+      await ownedForWriting(user, sessionId);
+      throw new AppError('not_found', 'no such session');
+    }
+    return entry;
+  }
+
   function scenarioOf(id: string): Scenario {
     const s = byId.get(id);
     if (!s) throw new AppError('not_found', `no scenario ${id}`);
@@ -146,8 +182,11 @@ export function createPracticeService(deps: PracticeDeps) {
   }
 
   /** Generates, codes and stores the patient's answer to the last practitioner turn. */
-  async function generateReply(session: StoredSession, events: ReplyEvents = {}): Promise<{ turn: StoredTurn; all: StoredTurn[] } | null> {
-    const turns = await store.turns.list(session.id);
+  async function generateReply(
+    entry: { session: StoredSession; turns: StoredTurn[] },
+    events: ReplyEvents = {},
+  ): Promise<{ turn: StoredTurn; all: StoredTurn[] } | null> {
+    const { session, turns } = entry;
     const last = turns[turns.length - 1];
     if (!last || last.speaker !== 'practitioner') return null;
     const scenario = scenarioOf(session.scenarioId);
@@ -196,7 +235,8 @@ export function createPracticeService(deps: PracticeDeps) {
       mood: mood(spoken.state),
       voice,
     });
-    return { turn, all: [...turns, turn] };
+    entry.turns = [...turns, turn];
+    return { turn, all: entry.turns };
   }
 
   return {
@@ -221,6 +261,8 @@ export function createPracticeService(deps: PracticeDeps) {
         mood: mood(opening.state),
         voice: 'offline',
       });
+      live.set(id, { session, turns: [turn] });
+      if (live.size > LIVE_MAX) live.delete(live.keys().next().value!);
       return sessionView(session, [turn]);
     },
 
@@ -243,8 +285,9 @@ export function createPracticeService(deps: PracticeDeps) {
       // One session read and one turn list per send (the hot path): both are read inside the
       // session's queue, so the status and the turns are current when the turn is stored.
       return serial(input.sessionId, async () => {
-        const session = await ownedForWriting(user, input.sessionId);
-        let turns = await store.turns.list(session.id);
+        const entry = await liveForWriting(user, input.sessionId);
+        const session = entry.session;
+        let turns = entry.turns;
         const pos = turns.findIndex((t) => t.clientTurnId === input.clientTurnId);
         if (pos >= 0) {
           const isLast = pos === turns.length - 1;
@@ -253,7 +296,7 @@ export function createPracticeService(deps: PracticeDeps) {
         if (session.status !== 'active') throw new AppError('conflict', 'this session has ended');
         // A crash may have left the previous turn unanswered: answer it first, keep the alternation.
         if (turns[turns.length - 1]?.speaker === 'practitioner') {
-          const r = await generateReply(session);
+          const r = await generateReply(entry);
           if (r) turns = r.all;
         }
         const index = (turns[turns.length - 1]?.index ?? -1) + 1;
@@ -273,6 +316,7 @@ export function createPracticeService(deps: PracticeDeps) {
           throw err;
         }
         const all = [...turns, stored];
+        entry.turns = all;
         return { turn: turnView(stored, turns[turns.length - 1]), meters: meters(session, all), needsReply: true };
       });
     },
@@ -283,9 +327,10 @@ export function createPracticeService(deps: PracticeDeps) {
       sessionId: string,
       events: ReplyEvents = {},
     ): Promise<{ turn: TurnView; meters: Meters; mood: PatientMood } | null> {
-      const session = await ownedForWriting(user, sessionId);
-      return serial(session.id, async () => {
-        const r = await generateReply(session, events);
+      return serial(sessionId, async () => {
+        const entry = await liveForWriting(user, sessionId);
+        const session = entry.session;
+        const r = await generateReply(entry, events);
         if (!r) return null;
         const prev = r.all[r.all.length - 2];
         return { turn: turnView(r.turn, prev), meters: meters(session, r.all), mood: (r.turn.mood as PatientMood) ?? NEUTRAL_MOOD };
@@ -298,6 +343,7 @@ export function createPracticeService(deps: PracticeDeps) {
         const turns = await store.turns.list(sessionId);
         const scores = scoreTranscript(codedTurns(turns), { language: session.language });
         const ended = await store.sessions.end(sessionId, scores);
+        live.delete(sessionId);
         return sessionView(ended ?? session, turns);
       });
     },
