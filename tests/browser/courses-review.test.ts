@@ -16,19 +16,25 @@ const ARTIFACTS = path.join(repoRoot, 'tests/artifacts');
 const PASSWORD = 'oefenen-is-leuk';
 
 /** Sign-up only makes students; instructors and reviewers come from the CLI, before the server opens the data dir. */
-async function addUser(dataDir: string, email: string, name: string, role: string): Promise<void> {
-  await run(process.execPath, ['--import', 'tsx', 'server/cli/kier.ts', 'user', 'add', '--email', email, '--name', name, '--role', role, '--locale', 'en', '--password', PASSWORD], {
+async function addUser(dataDir: string, email: string, name: string, role: string, locale: 'nl' | 'en' = 'en'): Promise<void> {
+  await run(process.execPath, ['--import', 'tsx', 'server/cli/kier.ts', 'user', 'add', '--email', email, '--name', name, '--role', role, '--locale', locale, '--password', PASSWORD], {
     cwd: repoRoot,
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'test', LOG_LEVEL: 'warn' },
   });
 }
 
-async function logIn(page: Page, url: string, email: string): Promise<void> {
+const LOGIN = {
+  en: { email: 'Email', password: 'Password', submit: 'Log in', nav: 'Main' },
+  nl: { email: 'E-mailadres', password: 'Wachtwoord', submit: 'Inloggen', nav: 'Hoofdmenu' },
+} as const;
+
+async function logIn(page: Page, url: string, email: string, lang: 'nl' | 'en' = 'en'): Promise<void> {
+  const l = LOGIN[lang];
   await page.goto(`${url}/#/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in', exact: true }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  await page.getByLabel(l.email).fill(email);
+  await page.getByLabel(l.password).fill(PASSWORD);
+  await page.getByRole('button', { name: l.submit, exact: true }).click();
+  await page.getByRole('navigation', { name: l.nav }).waitFor();
 }
 
 async function download(page: Page, testId: string): Promise<string> {
@@ -47,6 +53,8 @@ describe.skipIf(!hasChromium())('courses and review in the browser', () => {
     await addUser(dataDir, 'ines@example.org', 'Ines Instructor', 'instructor');
     await addUser(dataDir, 'rob@example.org', 'Rob Reviewer', 'reviewer');
     await addUser(dataDir, 'stu@example.org', 'Stu Student', 'student');
+    await addUser(dataDir, 'ilse@example.nl', 'Ilse Docent', 'instructor', 'nl');
+    await addUser(dataDir, 'ruud@example.nl', 'Ruud Beoordelaar', 'reviewer', 'nl');
     await buildClient();
     srv = await startKierServer({ dataDir });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -180,4 +188,42 @@ describe.skipIf(!hasChromium())('courses and review in the browser', () => {
     copyFileSync(path.join(ARTIFACTS, 'dashboard.png'), path.join(repoRoot, 'client/screenshots/dashboard.png'));
     copyFileSync(path.join(ARTIFACTS, 'review.png'), path.join(repoRoot, 'client/screenshots/review.png'));
   }, 240_000);
+
+  it('in Dutch: an instructor creates a course, a reviewer imports a Dutch transcript and reviews it', async () => {
+    // One browser context per person: a context shares its cookies, so its pages share a login.
+    const contexts = [0, 1].map(() => browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } }));
+    const [docentCtx, ruudCtx] = await Promise.all(contexts);
+    const errors: string[] = [];
+    try {
+      const docent = await docentCtx!.newPage();
+      docent.on('pageerror', (e) => errors.push(e.message));
+      await logIn(docent, srv.url, 'ilse@example.nl', 'nl');
+      await docent.getByRole('link', { name: 'Cursussen' }).click();
+      await docent.getByLabel('Naam van de cursus').fill('MI in de eerste lijn');
+      await docent.getByRole('button', { name: 'Cursus aanmaken' }).click();
+      const code = (await docent.getByTestId('join-code').textContent())!.trim();
+      expect(code.length).toBeGreaterThanOrEqual(4);
+      await docent.getByText('Deelnamecode').first().waitFor();
+
+      const ruud = await ruudCtx!.newPage();
+      ruud.on('pageerror', (e) => errors.push(e.message));
+      await logIn(ruud, srv.url, 'ruud@example.nl', 'nl');
+      await ruud.getByRole('link', { name: 'Importeren' }).click();
+      await ruud
+        .getByLabel('Of plak de tekst')
+        .fill('Fysiotherapeut: Wat brengt u hier vandaag?\nPatiënt: Ik wil eigenlijk graag weer zonder pijn kunnen fietsen.\nFysiotherapeut: U wilt weer kunnen fietsen, zonder dat de pijn u tegenhoudt.\n');
+      await ruud.getByRole('button', { name: 'Importeren', exact: true }).click();
+      await ruud.waitForURL(/#\/review\//);
+      await ruud.locator('li.review-turn').nth(2).waitFor();
+      expect(await ruud.locator('li.review-turn').count()).toBe(3);
+      // Coded in Dutch: the open question, and the patient's wish is change talk.
+      await ruud.locator('li.review-turn').first().getByText('OQ').first().waitFor();
+      await ruud.locator('li.review-turn').nth(1).getByText(/verandertaal/i).first().waitFor();
+      expect(await ruud.locator('option', { hasText: 'Code van de engine (geen correctie)' }).count()).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await docentCtx!.close();
+      await ruudCtx!.close();
+    }
+  }, 180_000);
 });

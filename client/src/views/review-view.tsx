@@ -285,7 +285,10 @@ export function ReviewView({ id, print = false }: { id: string; print?: boolean 
     );
   }
   const isOwner = user?.id === data.session.ownerId;
-  const canOverride = !isOwner && (user?.role === 'reviewer' || user?.role === 'instructor' || user?.role === 'admin');
+  // Staff re-code other people's sessions and their own imports (a practitioner reviewing a real
+  // consultation); nobody re-codes their own practice.
+  const canOverride =
+    (!isOwner || data.session.source === 'import') && (user?.role === 'reviewer' || user?.role === 'instructor' || user?.role === 'admin');
   const linksByTurn = new Map<number, string[]>();
   for (const l of data.scores.withOverrides.changeTalk.links) {
     const txt = t('review.link', { p: String(l.practitionerTurn + 1), c: String(l.clientTurn + 1), code: l.code });
