@@ -1,9 +1,9 @@
 import type { KierApp } from '../../server/app.ts';
 import type { Role, User } from '../../server/store/index.ts';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { buildTestApp, signup, type TestApp } from '../helpers/build-app.ts';
 import { postgresUrl } from '../helpers/requirements.ts';
+import { dropSchema, testSchemaName } from '../store/open-test-db.ts';
 
 // People, courses and sessions for the course/review tests: signs up through the API, then sets
 // the role in the store (sign-up only ever makes students).
@@ -53,7 +53,7 @@ export async function buildAppOn(backend: 'pglite' | 'postgres'): Promise<TestAp
   if (backend === 'pglite') return buildTestApp();
   const url = await postgresUrl();
   if (!url) return undefined;
-  const schema = `kier_app_${randomBytes(6).toString('hex')}`;
+  const schema = testSchemaName('kier_app');
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`CREATE SCHEMA ${schema}`);
@@ -64,10 +64,7 @@ export async function buildAppOn(backend: 'pglite' | 'postgres'): Promise<TestAp
   const close = t.close.bind(t);
   t.close = async () => {
     await close();
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await c.end();
+    await dropSchema(url, schema);
   };
   return t;
 }

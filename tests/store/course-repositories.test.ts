@@ -1,41 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCourseStore, type CourseStore } from '../../server/store/course-repositories.ts';
-import { createStore, openDb, UniqueViolationError, type Db, type Store } from '../../server/store/index.ts';
-import { postgresUrl } from '../helpers/requirements.ts';
+import { createStore, UniqueViolationError, type Store } from '../../server/store/index.ts';
+import { openPgliteTestDb, openPostgresTestDb } from './open-test-db.ts';
 import { coded } from './store-suite.ts';
 
 // Migration 2's repositories, on PGlite and (when DATABASE_URL is set) PostgreSQL.
 
-type Opened = { db: Db; cleanup: () => Promise<void> } | undefined;
-
-async function openPglite(): Promise<Opened> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kier-course-store-'));
-  const db = await openDb({ dataDir: path.join(dir, 'data') });
-  return { db, cleanup: async () => { await db.close(); rmSync(dir, { recursive: true, force: true }); } };
-}
-async function openPostgres(): Promise<Opened> {
-  const url = await postgresUrl();
-  if (!url) return undefined;
-  const schema = `kier_test_${randomBytes(6).toString('hex')}`;
-  const db = await openDb({ databaseUrl: url, dataDir: '', schema });
-  return {
-    db,
-    cleanup: async () => {
-      await db.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      await c.end();
-    },
-  };
-}
-
-for (const [name, open] of [['PGlite', openPglite], ['PostgreSQL', openPostgres]] as const) {
+for (const [name, open] of [['PGlite', () => openPgliteTestDb('kier-course-store-')], ['PostgreSQL', openPostgresTestDb]] as const) {
   describe(`course repositories on ${name}`, () => {
     let store: Store | undefined;
     let cs: CourseStore;

@@ -4,6 +4,7 @@ import type { CourseDetail, ScenarioCard } from '../api/types.ts';
 import { t } from '../i18n/index.ts';
 import { errorText } from '../lib/errors.ts';
 import { href } from '../lib/router.ts';
+import { LoadStatus } from '../components/page-status.tsx';
 
 function joinLink(code: string): string {
   return `${location.origin}${location.pathname}#/join/${encodeURIComponent(code)}`;
@@ -86,13 +87,7 @@ export function CourseView({ id }: { id: string }) {
   if (!detail) {
     return (
       <div class="page">
-        {error ? (
-          <p class="alert alert-error" role="alert">
-            {error}
-          </p>
-        ) : (
-          <p role="status">…</p>
-        )}
+        <LoadStatus error={error} />
       </div>
     );
   }

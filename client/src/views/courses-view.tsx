@@ -6,6 +6,7 @@ import { currentUser } from '../lib/auth.ts';
 import { errorText } from '../lib/errors.ts';
 import { startSession } from '../lib/practice.ts';
 import { href, navigate } from '../lib/router.ts';
+import { LoadStatus } from '../components/page-status.tsx';
 
 export function statusKey(s: string): MessageKey {
   return `status.${s}` as MessageKey;
@@ -187,13 +188,7 @@ export function JoinView({ code }: { code: string }) {
   return (
     <div class="page">
       <h1>{t('courses.join')}</h1>
-      {error ? (
-        <p class="alert alert-error" role="alert">
-          {error}
-        </p>
-      ) : (
-        <p role="status">…</p>
-      )}
+      <LoadStatus error={error} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { t } from '../i18n/index.ts';
 import { errorText } from '../lib/errors.ts';
 import { href } from '../lib/router.ts';
 import { fmt, statusKey } from './courses-view.tsx';
+import { LoadStatus } from '../components/page-status.tsx';
 
 type Cell = Dashboard['cells'][number];
 
@@ -68,13 +69,7 @@ export function DashboardView({ id }: { id: string }) {
   if (!data) {
     return (
       <div class="page">
-        {error ? (
-          <p class="alert alert-error" role="alert">
-            {error}
-          </p>
-        ) : (
-          <p role="status">…</p>
-        )}
+        <LoadStatus error={error} />
       </div>
     );
   }

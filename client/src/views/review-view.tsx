@@ -8,6 +8,7 @@ import { CODE_ORDER, codeName } from '../lib/codes.ts';
 import { errorText } from '../lib/errors.ts';
 import { href } from '../lib/router.ts';
 import { fmt } from './courses-view.tsx';
+import { LoadStatus } from '../components/page-status.tsx';
 
 const TALKS = ['change', 'sustain', 'neutral'] as const;
 
@@ -274,13 +275,7 @@ export function ReviewView({ id, print = false }: { id: string; print?: boolean 
   if (!data) {
     return (
       <div class="page">
-        {error ? (
-          <p class="alert alert-error" role="alert">
-            {error}
-          </p>
-        ) : (
-          <p role="status">…</p>
-        )}
+        <LoadStatus error={error} />
       </div>
     );
   }
