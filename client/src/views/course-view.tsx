@@ -4,7 +4,7 @@ import type { CourseDetail, ScenarioCard } from '../api/types.ts';
 import { t } from '../i18n/index.ts';
 import { errorText } from '../lib/errors.ts';
 import { href } from '../lib/router.ts';
-import { LoadStatus } from '../components/page-status.tsx';
+import { LoadStatus } from '../components/load-status.tsx';
 
 function joinLink(code: string): string {
   return `${location.origin}${location.pathname}#/join/${encodeURIComponent(code)}`;

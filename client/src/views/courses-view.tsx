@@ -6,7 +6,7 @@ import { currentUser } from '../lib/auth.ts';
 import { errorText } from '../lib/errors.ts';
 import { startSession } from '../lib/practice.ts';
 import { href, navigate } from '../lib/router.ts';
-import { LoadStatus } from '../components/page-status.tsx';
+import { LoadStatus } from '../components/load-status.tsx';
 
 export function statusKey(s: string): MessageKey {
   return `status.${s}` as MessageKey;

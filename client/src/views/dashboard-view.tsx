@@ -6,7 +6,7 @@ import { t } from '../i18n/index.ts';
 import { errorText } from '../lib/errors.ts';
 import { href } from '../lib/router.ts';
 import { fmt, statusKey } from './courses-view.tsx';
-import { LoadStatus } from '../components/page-status.tsx';
+import { LoadStatus } from '../components/load-status.tsx';
 
 type Cell = Dashboard['cells'][number];
 

@@ -8,7 +8,7 @@ import { CODE_ORDER, codeName } from '../lib/codes.ts';
 import { errorText } from '../lib/errors.ts';
 import { href } from '../lib/router.ts';
 import { fmt } from './courses-view.tsx';
-import { LoadStatus } from '../components/page-status.tsx';
+import { LoadStatus } from '../components/load-status.tsx';
 
 const TALKS = ['change', 'sustain', 'neutral'] as const;
 
