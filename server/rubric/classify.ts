@@ -1,4 +1,5 @@
-import type { CompiledContext, CompiledRange, CompiledRule, LeadMatcher } from './compile-rubric.ts';
+import type { CompiledContext, CompiledRange, CompiledRule, LanguageRules, LeadMatcher } from './compile-rubric.ts';
+import type { KeyGate } from './required-keys.ts';
 import type { Utterance } from './segment.ts';
 import { contentWords, countWords, otherWordsOf, type TurnContext } from './turn-context.ts';
 
@@ -17,23 +18,44 @@ export interface UtteranceState {
   /** Where the utterance's LEAD may end (see LeadMatcher); null until first needed. */
   leadEnds: number[] | null;
   lead: LeadMatcher | null;
+  gate: KeyGate;
+  /** Whether `gate` holds this utterance's keys yet (loaded on first need). */
+  keysLoaded: boolean;
 }
 
+/** Whether the rule's pattern matches: its pieces (see CompiledRule.afterLead), behind the key gate. */
 function patternMatches(r: CompiledRule, u: Utterance, state: UtteranceState): boolean {
+  if (!state.keysLoaded) {
+    state.gate.load(u.norm);
+    state.keysLoaded = true;
+  }
+  const gate = state.gate;
   const after = r.afterLead;
-  if (after.length > 0) {
+  for (let i = 0; i < after.length; i++) {
+    const piece = after[i]!;
+    if (!gate.passes(piece.gate)) continue;
     const ends = (state.leadEnds ??= state.lead!.ends(u.norm));
-    for (let i = 0; i < after.length; i++) {
-      const re = after[i]!;
-      for (let k = 0; k < ends.length; k++) {
-        re.lastIndex = ends[k]!;
-        if (re.test(u.norm)) return true;
-      }
+    const re = piece.re;
+    for (let k = 0; k < ends.length; k++) {
+      re.lastIndex = ends[k]!;
+      if (re.test(u.norm)) return true;
     }
   }
-  return r.otherPattern !== null && r.otherPattern.test(u.norm);
+  const others = r.others;
+  for (let i = 0; i < others.length; i++) {
+    const piece = others[i]!;
+    if (gate.passes(piece.gate) && piece.re.test(u.norm)) return true;
+  }
+  return false;
 }
 
+/** The same answer as `rule.pattern.test(norm)`, the fast way (for tests and tools). */
+export function ruleMatches(rule: CompiledRule, lang: LanguageRules, norm: string): boolean {
+  lang.gate.load(norm);
+  if (!lang.gate.passes(rule.gate)) return false;
+  const state: UtteranceState = { index: 0, count: 1, permission: false, overlap: NaN, words: -1, leadEnds: null, lead: lang.lead, gate: lang.gate, keysLoaded: true };
+  return patternMatches(rule, { norm, start: 0, end: norm.length }, state);
+}
 
 function inRange(v: number, r: CompiledRange): boolean {
   return v >= r.min && v <= r.max;
@@ -127,6 +149,13 @@ export function classify(
 ): CompiledRule | null {
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i]!;
+    if (r.gate >= 0) {
+      if (!state.keysLoaded) {
+        state.gate.load(u.norm);
+        state.keysLoaded = true;
+      }
+      if (!state.gate.passes(r.gate)) continue;
+    }
     const c = r.context;
     if (c !== null && !cheapContextHolds(c, u, state, ctx)) continue;
     if (!patternMatches(r, u, state)) continue;

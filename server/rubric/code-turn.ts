@@ -24,12 +24,13 @@ export function codeTurn(previous: readonly CodedTurn[], turn: TurnInput, opts: 
   const utterances = segment(norm);
   const ctx = buildTurnContext(previous, turn.text, turn.speaker, opts.rubric, lang.stopwords);
   const fired: (CompiledRule | null)[] = new Array(utterances.length);
-  const state: UtteranceState = { index: 0, count: utterances.length, permission: ctx.permission, overlap: NaN, words: -1, leadEnds: null, lead: lang.lead };
+  const state: UtteranceState = { index: 0, count: utterances.length, permission: ctx.permission, overlap: NaN, words: -1, leadEnds: null, lead: lang.lead, gate: lang.gate, keysLoaded: false };
   for (let i = 0; i < utterances.length; i++) {
     state.index = i;
     state.overlap = NaN;
     state.words = -1;
     state.leadEnds = null;
+    state.keysLoaded = false;
     const r = classify(utterances[i]!, rules, state, ctx, lang.stopwords);
     fired[i] = r;
     // Asking permission earlier in the same turn counts for advice later in it.

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { KeyGate, requiredKeys } from './required-keys.ts';
 import { regexFlags, RuleFileSchema, type Rule, type RuleFile, type RuleFileContent } from './rule-schema.ts';
 import type { Language, PractitionerCode, Speaker, TalkSubtype, TalkType } from './schemas.ts';
 
@@ -37,12 +38,16 @@ export interface CompiledRule {
   /** The whole pattern list as one expression (what the rule means; tools and tests use it). */
   pattern: RegExp;
   /**
-   * The same pattern split for speed: patterns written `^{{LEAD}}rest` become sticky `rest`
-   * expressions tried at each place the utterance's discourse-marker lead may end (see
-   * LeadMatcher); the other patterns stay one expression. Matches exactly when `pattern` does.
+   * The same pattern cut up for speed; together they match exactly when `pattern` does. Patterns
+   * written `^{{LEAD}}rest` become sticky `rest` pieces tried at each place the utterance's
+   * discourse-marker lead may end (see LeadMatcher). Every other top-level alternative is a piece
+   * of `others`, each with the word keys a match needs (required-keys.ts) so that an utterance
+   * without them skips it; the alternatives without keys share one piece.
    */
-  afterLead: readonly RegExp[];
-  otherPattern: RegExp | null;
+  afterLead: readonly PatternPiece[];
+  others: readonly PatternPiece[];
+  /** The rule as a whole in the KeyGate: one of its pieces' keys (-1: some piece has none). */
+  gate: number;
   exception: RegExp | null;
   context: CompiledContext | null;
   setsPermission: boolean;
@@ -53,12 +58,20 @@ export interface CompiledRule {
   source: Rule;
 }
 
+/** One expression of a rule and its number in the language's KeyGate (-1: no keys, always run it). */
+export interface PatternPiece {
+  re: RegExp;
+  gate: number;
+}
+
 export interface LanguageRules {
   practitioner: readonly CompiledRule[];
   client: readonly CompiledRule[];
   stopwords: ReadonlySet<string>;
   /** The language's LEAD macro as a matcher, when it has the usual shape (else null). */
   lead: LeadMatcher | null;
+  /** Marks an utterance's word keys for the rules' pieces (see required-keys.ts). */
+  gate: KeyGate;
 }
 
 /**
@@ -191,6 +204,7 @@ class PatternCompiler {
   constructor(
     private readonly file: string,
     private readonly macros: ReadonlyMap<string, string>,
+    private readonly gate: KeyGate,
   ) {}
 
   private expand(src: string, path: Path): string {
@@ -222,27 +236,56 @@ class PatternCompiler {
     return new RegExp(source, regexFlags(source));
   }
 
-  /** The pattern list split into sticky after-LEAD parts and the rest (see CompiledRule.afterLead). */
-  split(sources: readonly string[], path: Path, leadUsable: boolean): { afterLead: RegExp[]; other: RegExp | null } {
+  /**
+   * The pattern list as the pieces classify runs (see CompiledRule.afterLead and .others): sticky
+   * after-LEAD parts, and every other top-level alternative on its own when it has required keys
+   * (so the gate can skip it), the key-less ones joined into one expression.
+   */
+  split(sources: readonly string[], path: Path, leadUsable: boolean): { afterLead: PatternPiece[]; others: PatternPiece[]; gate: number } {
     const expanded = sources.map((s, i) => this.expand(s, [...path, i]));
     const joined = expanded.length === 1 ? expanded[0]! : expanded.map((p) => `(?:${p})`).join('|');
     // Each part keeps the flags of the whole list, so it means what it meant inside it.
     const flags = regexFlags(joined);
-    const afterLead: RegExp[] = [];
-    const other: string[] = [];
+    // Numbered back-references would change meaning once the list is cut up: keep such a list whole.
+    if (/\\[1-9]|\\k</.test(joined)) return { afterLead: [], others: [{ re: new RegExp(joined, flags), gate: -1 }], gate: -1 };
+    const afterLead: PatternPiece[] = [];
+    const keyed: PatternPiece[] = [];
+    const keyless: string[] = [];
+    // The most selective clause of every piece: one of them holds whenever the rule can match.
+    let ruleKeys: Set<string> | null = new Set();
+    const piece = (source: string, sticky: boolean): PatternPiece | null => {
+      // A LEAD ends at the start or after white space, so a word right there starts a word.
+      const clauses = requiredKeys(source, sticky);
+      if (clauses === null) {
+        ruleKeys = null;
+        return null;
+      }
+      for (const k of clauses[0]!) ruleKeys?.add(k);
+      return { re: new RegExp(source, sticky ? `${flags}y` : flags), gate: this.gate.register(clauses) };
+    };
+    const other = (alt: string) => {
+      const p = piece(alt, false);
+      if (p === null) keyless.push(alt);
+      else keyed.push(p);
+    };
     sources.forEach((s, i) => {
       if (!leadUsable || !s.startsWith(LEAD_PREFIX)) {
-        other.push(expanded[i]!);
+        for (const alt of topLevelAlternatives(expanded[i]!)) other(alt);
         return;
       }
       // `^{{LEAD}}a|b|c` anchors only `a`; `b` and `c` match anywhere, as before.
       const [first, ...rest] = topLevelAlternatives(s);
-      afterLead.push(new RegExp(this.expand(first!.slice(LEAD_PREFIX.length), [...path, i]), `${flags}y`));
-      for (const alt of rest) other.push(this.expand(alt, [...path, i]));
+      const sticky = this.expand(first!.slice(LEAD_PREFIX.length), [...path, i]);
+      afterLead.push(piece(sticky, true) ?? { re: new RegExp(sticky, `${flags}y`), gate: -1 });
+      for (const alt of rest) other(this.expand(alt, [...path, i]));
     });
-    if (afterLead.length === 0) return { afterLead, other: null };
-    const otherSource = other.length === 0 ? null : other.length === 1 ? other[0]! : other.map((p) => `(?:${p})`).join('|');
-    return { afterLead, other: otherSource === null ? null : new RegExp(otherSource, flags) };
+    const others = keyed;
+    if (keyless.length > 0) {
+      const source = keyless.length === 1 ? keyless[0]! : keyless.map((p) => `(?:${p})`).join('|');
+      others.push({ re: new RegExp(source, flags), gate: -1 });
+    }
+    const keys: Set<string> | null = ruleKeys;
+    return { afterLead, others, gate: keys === null ? -1 : this.gate.register([[...keys]]) };
   }
 }
 
@@ -266,7 +309,8 @@ function compileRule(rule: Rule, file: RuleFileContent, path: string, i: number,
     subtype: rule.subtype ?? null,
     pattern,
     afterLead: split.afterLead,
-    otherPattern: split.afterLead.length === 0 ? pattern : split.other,
+    others: split.others,
+    gate: split.gate,
     exception: pc.anyOf(rule.exceptions, at('exceptions')),
     context: c
       ? {
@@ -334,8 +378,9 @@ export function compileRubric(files: readonly RuleFile[]): CompiledRubric {
     nl: leadMatcher(macros.nl.get('LEAD')?.value),
     en: leadMatcher(macros.en.get('LEAD')?.value),
   };
+  const gates: Record<Language, KeyGate> = { nl: new KeyGate(), en: new KeyGate() };
   for (const { path, content } of parsed) {
-    const pc = new PatternCompiler(path, new Map([...macros[content.language]].map(([k, v]) => [k, v.value])));
+    const pc = new PatternCompiler(path, new Map([...macros[content.language]].map(([k, v]) => [k, v.value])), gates[content.language]);
     const leadUsable = leads[content.language] !== null;
     content.rules.forEach((rule, i) => {
       const existing = byId.get(rule.id);
@@ -347,12 +392,13 @@ export function compileRubric(files: readonly RuleFile[]): CompiledRubric {
     });
   }
   const order = (a: CompiledRule, b: CompiledRule) => b.priority - a.priority;
-  const freeze = (b: (typeof buckets)['en'], lead: LeadMatcher | null): LanguageRules => ({
+  const freeze = (b: (typeof buckets)['en'], lead: LeadMatcher | null, gate: KeyGate): LanguageRules => ({
     // Stable sort: equal priorities keep file order.
     practitioner: b.practitioner.slice().sort(order),
     client: b.client.slice().sort(order),
     stopwords: b.stopwords,
     lead,
+    gate,
   });
-  return { languages: { nl: freeze(buckets.nl, leads.nl), en: freeze(buckets.en, leads.en) }, byId, permissionRules };
+  return { languages: { nl: freeze(buckets.nl, leads.nl, gates.nl), en: freeze(buckets.en, leads.en, gates.en) }, byId, permissionRules };
 }

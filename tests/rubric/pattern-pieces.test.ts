@@ -1,27 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { loadRubrics } from '../../server/coder/load-rubrics.ts';
-import { leadMatcher, topLevelAlternatives, type CompiledRule, type LeadMatcher } from '../../server/rubric/compile-rubric.ts';
-import { normalize, segment } from '../../server/rubric/index.ts';
+import { ruleMatches } from '../../server/rubric/classify.ts';
+import { leadMatcher, topLevelAlternatives } from '../../server/rubric/compile-rubric.ts';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { detectLanguage, normalize, segment } from '../../server/rubric/index.ts';
+import { parseTranscriptFile } from '../../server/transcripts/parse-transcript-file.ts';
+import { ANNOMI_DEV, hasAnnomi } from '../helpers/requirements.ts';
 
-// Rules written `^{{LEAD}}rest` run as sticky `rest` expressions at the offsets where the
-// discourse-marker LEAD can end. That is a speed-up only: for every utterance it must match exactly
-// when the rule's full pattern does. Checked on every rule example of both languages and on
-// utterances built to stress the LEAD (several markers, doubled spaces, punctuation, repeats).
+// Rules run as pieces: `^{{LEAD}}rest` patterns as sticky `rest` expressions at the offsets where
+// the discourse-marker LEAD can end, every other top-level alternative on its own behind the
+// required-keys gate. That is a speed-up only: for every utterance a rule must match exactly when
+// its full pattern does. Checked on every rule example and counterexample of both languages, our
+// fixture transcripts, the AnnoMI development set where it is present, and utterances built to
+// stress the LEAD (several markers, doubled spaces, punctuation, repeats) and the gate (words cut
+// off by punctuation, digits, characters whose case folding reaches ASCII).
 
 const rubric = loadRubrics();
-
-function splitMatches(rule: CompiledRule, lead: LeadMatcher | null, norm: string): boolean {
-  if (rule.afterLead.length > 0) {
-    const ends = lead!.ends(norm);
-    for (const re of rule.afterLead) {
-      for (const e of ends) {
-        re.lastIndex = e;
-        if (re.test(norm)) return true;
-      }
-    }
-  }
-  return rule.otherPattern !== null && rule.otherPattern.test(norm);
-}
 
 const stress = [
   'So, well, okay what would you like to do?',
@@ -38,6 +34,12 @@ const stress = [
   'En dan, kijk, je zou kunnen beginnen met wandelen.',
   'ja ja, weet je, hoe gaat het?',
   'Ehm, oké, dus je maakt je zorgen.',
+  "I don't wanna stop, it's not a problem, is it?",
+  'You ſhould ſtop ſmoking, you know that.',
+  'Doing 30 minutes a day, 3 times a week? That\'s a lot.',
+  'so_you want to quit',
+  'Het is geen probleem, ik rook gewoon 10 sigaretten per dag.',
+  'wil-je stoppen?',
 ];
 
 const texts: { language: 'nl' | 'en'; text: string }[] = [];
@@ -47,8 +49,19 @@ for (const rule of rubric.byId.values()) {
   }
 }
 for (const text of stress) texts.push({ language: 'en', text }, { language: 'nl', text });
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/transcripts');
+const corpora = readdirSync(fixtures)
+  .filter((f) => !f.startsWith('bad-') && f !== 'README.md')
+  .map((f) => path.join(fixtures, f));
+if (hasAnnomi()) corpora.push(ANNOMI_DEV);
+for (const file of corpora) {
+  for (const c of parseTranscriptFile(file)) {
+    const language = detectLanguage(c.turns.map((t) => t.text));
+    for (const t of c.turns) texts.push({ language, text: t.text });
+  }
+}
 
-describe('LEAD-split patterns', () => {
+describe('pattern pieces (LEAD split, required-keys gate)', () => {
   it('are used for both languages (the LEAD macros have the supported shape)', () => {
     for (const language of ['en', 'nl'] as const) {
       expect(rubric.languages[language].lead).not.toBeNull();
@@ -62,7 +75,7 @@ describe('LEAD-split patterns', () => {
       const lang = rubric.languages[language];
       for (const u of segment(normalize(text))) {
         for (const rule of [...lang.practitioner, ...lang.client]) {
-          if (rule.pattern.test(u.norm) !== splitMatches(rule, lang.lead, u.norm)) mismatches.push(`${rule.id}: ${u.norm}`);
+          if (rule.pattern.test(u.norm) !== ruleMatches(rule, lang, u.norm)) mismatches.push(`${rule.id}: ${u.norm}`);
         }
       }
     }

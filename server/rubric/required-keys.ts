@@ -1,0 +1,437 @@
+// A cheap gate in front of each rule's regular expressions. Most utterances match no rule, and
+// V8 has to try a `\b(?:…|…)` pattern at every position to find that out; that scanning was most
+// of the time spent coding a turn. So each pattern is read once, at compile time, for the words
+// any match must contain: a set of *keys* (the first three letters of a word, or a whole word of
+// one or two letters) such that every match holds a word with one of those keys. An utterance
+// whose words carry none of a rule's keys cannot match that rule, and its expressions are skipped.
+//
+// The gate only ever skips expressions that could not match, so coding is exactly the same with or
+// without it (tests/rubric/required-keys.test.ts checks every rule against real text). Anything
+// the reader does not understand yields no keys: the rule then always runs its expressions.
+
+/** Word characters as `\b` and `\w` see them without the `u` flag. */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
+}
+
+const KEY_LENGTH = 3;
+
+function keyOf(word: string): string {
+  return word.length > KEY_LENGTH ? word.slice(0, KEY_LENGTH) : word;
+}
+
+/**
+ * Characters whose case folding reaches an ASCII letter (long s, dotless i, Kelvin and Ångström
+ * signs): an ignore-case expression can match them where the keys, read as plain letters, cannot
+ * tell. Text holding one runs every rule in full.
+ */
+const FOLDS_TO_ASCII = /[\u017f\u0131\u212a\u212b]/;
+
+/** A word character's digit in a packed key: 1–26 letters, 27–36 digits, 37 underscore (0: none). */
+function digit(c: number): number {
+  if (c >= 97 && c <= 122) return c - 96;
+  if (c >= 65 && c <= 90) return c - 64;
+  if (c >= 48 && c <= 57) return c - 21;
+  return 37;
+}
+
+const BASE = 38;
+/** Every possible key (up to three word characters) has a slot below this. */
+const KEY_SLOTS = BASE * BASE * BASE;
+
+/** A key (up to three word characters of s[from, to)) as a number below KEY_SLOTS. */
+function packKey(s: string, from: number, to: number): number {
+  let k = 0;
+  for (let i = from; i < from + KEY_LENGTH; i++) k = k * BASE + (i < to ? digit(s.charCodeAt(i)) : 0);
+  return k;
+}
+
+/**
+ * The gate of one language. Every expression (piece) with required keys is registered with its
+ * clauses; `load(norm)` reads one utterance's words and, through an index from key to clauses,
+ * marks the clauses that hold, so `passes(piece)` is a read per clause (one to three). The gate
+ * holds the marks of the utterance loaded last: coding is synchronous, so one utterance is
+ * classified at a time.
+ */
+export class KeyGate {
+  /** Key number + 1 for each packed key a rule uses; 0 for the rest. */
+  private readonly idByKey = new Int32Array(KEY_SLOTS);
+  /** For each key number, the clauses that list it. */
+  private readonly postings: number[][] = [];
+  private readonly pieceClauses: Int32Array[] = [];
+  private clauses = 0;
+  private holds = new Uint8Array(64);
+  private readonly marked: number[] = [];
+  private open = false;
+
+  /** Register a piece that needs all these clauses; returns its number, or -1 (none: always runs). */
+  register(clauses: readonly (readonly string[])[] | null): number {
+    if (clauses === null || clauses.length === 0) return -1;
+    const ids = new Int32Array(clauses.length);
+    clauses.forEach((clause, c) => {
+      const clauseId = this.clauses++;
+      ids[c] = clauseId;
+      for (const key of clause) {
+        const packed = packKey(key, 0, key.length);
+        let id = this.idByKey[packed]! - 1;
+        if (id < 0) {
+          id = this.postings.length;
+          this.idByKey[packed] = id + 1;
+          this.postings.push([]);
+        }
+        const list = this.postings[id]!;
+        if (list[list.length - 1] !== clauseId) list.push(clauseId);
+      }
+    });
+    if (this.clauses > this.holds.length) {
+      const grown = new Uint8Array(this.clauses * 2);
+      grown.set(this.holds);
+      this.holds = grown;
+    }
+    this.pieceClauses.push(ids);
+    return this.pieceClauses.length - 1;
+  }
+
+  /** Mark the clauses this utterance's words satisfy (and forget the previous utterance's). */
+  load(norm: string): void {
+    const holds = this.holds;
+    const marked = this.marked;
+    for (let i = 0; i < marked.length; i++) holds[marked[i]!] = 0;
+    marked.length = 0;
+    this.open = FOLDS_TO_ASCII.test(norm);
+    if (this.open) return;
+    const n = norm.length;
+    let i = 0;
+    while (i < n) {
+      if (!isWordCode(norm.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < n && isWordCode(norm.charCodeAt(j))) j++;
+      const id = this.idByKey[packKey(norm, i, j)]! - 1;
+      if (id >= 0) {
+        const list = this.postings[id]!;
+        for (let k = 0; k < list.length; k++) {
+          const c = list[k]!;
+          if (holds[c] === 0) {
+            holds[c] = 1;
+            marked.push(c);
+          }
+        }
+      }
+      i = j;
+    }
+  }
+
+  /** Whether the piece with this number may match the loaded utterance. */
+  passes(piece: number): boolean {
+    if (piece < 0 || this.open) return true;
+    const ids = this.pieceClauses[piece]!;
+    for (let i = 0; i < ids.length; i++) if (this.holds[ids[i]!] === 0) return false;
+    return true;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A small reader for the regular-expression syntax rules use. It builds just enough of a tree to
+// know which literal words are mandatory.
+
+type Node =
+  | { kind: 'char'; code: number } // one literal character (already lower-cased)
+  | { kind: 'boundary' } // \b or ^: a word character right after it starts a word
+  | { kind: 'zero' } // other zero-width assertions (lookarounds, $, \B): change nothing
+  | { kind: 'class'; nonWordOnly: boolean } // a character class, ., \w, \s …
+  | { kind: 'opaque' } // a back-reference or anything else we do not model
+  | { kind: 'group'; alternatives: Node[][] }
+  | { kind: 'repeat'; node: Node; min: number };
+
+class Unsupported extends Error {}
+
+class Reader {
+  private i = 0;
+  constructor(private readonly s: string) {}
+
+  parse(): Node[][] {
+    const alts = this.alternatives();
+    if (this.i !== this.s.length) throw new Unsupported('unbalanced )');
+    return alts;
+  }
+
+  private alternatives(): Node[][] {
+    const alts: Node[][] = [this.sequence()];
+    while (this.s[this.i] === '|') {
+      this.i++;
+      alts.push(this.sequence());
+    }
+    return alts;
+  }
+
+  private sequence(): Node[] {
+    const seq: Node[] = [];
+    while (this.i < this.s.length && this.s[this.i] !== '|' && this.s[this.i] !== ')') {
+      const atom = this.atom();
+      seq.push(this.quantified(atom));
+    }
+    return seq;
+  }
+
+  private quantified(atom: Node): Node {
+    const c = this.s[this.i];
+    let min: number | null = null;
+    if (c === '?' || c === '*') {
+      min = 0;
+      this.i++;
+    } else if (c === '+') {
+      min = 1;
+      this.i++;
+    } else if (c === '{') {
+      const m = /^\{(\d+)(?:,(\d*))?\}/.exec(this.s.slice(this.i));
+      if (m) {
+        min = Number(m[1]);
+        this.i += m[0].length;
+      }
+    }
+    if (min === null) return atom;
+    if (this.s[this.i] === '?') this.i++; // lazy
+    if (this.s[this.i] === '?' || this.s[this.i] === '*' || this.s[this.i] === '+') throw new Unsupported('stacked quantifier');
+    return { kind: 'repeat', node: atom, min };
+  }
+
+  private atom(): Node {
+    const c = this.s[this.i]!;
+    if (c === '(') return this.group();
+    if (c === '[') return this.charClass();
+    if (c === '\\') return this.escape();
+    this.i++;
+    if (c === '^') return { kind: 'boundary' };
+    if (c === '$') return { kind: 'zero' };
+    if (c === '.') return { kind: 'class', nonWordOnly: false };
+    if (c === '*' || c === '+' || c === '?' || c === '{' || c === '}' || c === ']') throw new Unsupported(`stray ${c}`);
+    return { kind: 'char', code: c.toLowerCase().charCodeAt(0) };
+  }
+
+  private group(): Node {
+    this.i++; // (
+    let lookaround = false;
+    if (this.s[this.i] === '?') {
+      const rest = this.s.slice(this.i, this.i + 3);
+      if (rest.startsWith('?:')) this.i += 2;
+      else if (rest.startsWith('?=') || rest.startsWith('?!')) {
+        this.i += 2;
+        lookaround = true;
+      } else if (rest === '?<=' || rest === '?<!') {
+        this.i += 3;
+        lookaround = true;
+      } else if (rest.startsWith('?<')) {
+        const close = this.s.indexOf('>', this.i);
+        if (close < 0) throw new Unsupported('named group');
+        this.i = close + 1;
+      } else throw new Unsupported('group kind');
+    }
+    const alternatives = this.alternatives();
+    if (this.s[this.i] !== ')') throw new Unsupported('unclosed group');
+    this.i++;
+    return lookaround ? { kind: 'zero' } : { kind: 'group', alternatives };
+  }
+
+  private charClass(): Node {
+    // A class is never a literal here; we only need to know whether it can hold a word character.
+    let j = this.i + 1;
+    const negated = this.s[j] === '^';
+    if (negated) j++;
+    let body = '';
+    if (this.s[j] === ']') {
+      body += ']';
+      j++;
+    }
+    while (j < this.s.length && this.s[j] !== ']') {
+      if (this.s[j] === '\\') {
+        body += this.s.slice(j, j + 2);
+        j += 2;
+      } else body += this.s[j++];
+    }
+    if (j >= this.s.length) throw new Unsupported('unclosed class');
+    this.i = j + 1;
+    // Only a short list of punctuation and \s counts as "no word character"; anything else may be.
+    const nonWordOnly = !negated && /^(?:\\s|\\[.,!?;:'"()\-\/]|[ .,!?;:'"()\/]|-(?=$))+$/.test(body);
+    return { kind: 'class', nonWordOnly };
+  }
+
+  private escape(): Node {
+    const c = this.s[this.i + 1];
+    if (c === undefined) throw new Unsupported('trailing backslash');
+    this.i += 2;
+    switch (c) {
+      case 'b':
+        return { kind: 'boundary' };
+      case 'B':
+        return { kind: 'zero' };
+      case 's':
+        return { kind: 'class', nonWordOnly: true };
+      case 'w':
+      case 'W':
+      case 'S':
+      case 'd':
+      case 'D':
+        return { kind: 'class', nonWordOnly: false };
+      case 'p':
+      case 'P': {
+        const close = this.s.indexOf('}', this.i);
+        if (this.s[this.i] !== '{' || close < 0) throw new Unsupported('\\p');
+        this.i = close + 1;
+        return { kind: 'class', nonWordOnly: false };
+      }
+      case 'u':
+      case 'x':
+      case 'c':
+      case 'k':
+        throw new Unsupported(`\\${c}`);
+      case 'n':
+      case 'r':
+      case 't':
+      case 'f':
+      case 'v':
+        return { kind: 'class', nonWordOnly: true };
+      default:
+        if (c >= '0' && c <= '9') return { kind: 'opaque' };
+        // An escaped punctuation character stands for itself.
+        if (/[A-Za-z]/.test(c)) throw new Unsupported(`\\${c}`);
+        return { kind: 'char', code: c.charCodeAt(0) };
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a node guarantees. `start` says whether a word character at the node's start is sure to
+// start a word. A *clause* is a list of keys one of which every match contains; a requirement is
+// a list of clauses that all hold (every mandatory part of a sequence adds its own), or null.
+
+type Clause = readonly string[];
+
+/**
+ * Keys of words in most sentences (a tenth or more of the utterances of English and Dutch
+ * counselling talk): a clause holding one of them nearly always holds, so it is chosen last.
+ */
+const COMMON = new Set([
+  ...['you', 'i', 'tha', 'the', 'and', 'to', 'it', 'yea', 'a', 's', 'kno', 'so', 'of', 'thi', 'lik', 't', 'um', 'wha'],
+  ...['hav', 'oka', 'rea', 'in', 'jus', 'abo', 'don', 'be', 'som', 'is', 'for', 'do', 'm', 'not'],
+  ...['ik', 'je', 'het', 'de', 'een', 'dat', 'en', 'wat', 'nie', 'ja', 'dus', 'maa', 'van', 'op', 'die', 'er', 'zij'],
+  ...['wel', 'heb', 'ook', 'nog', 'me', 'kan', 'als', 'om', 'te', 'met', 'dan', 'wee'],
+]);
+/** Smaller is more selective: common and short keys filter less than the others. */
+function cost(clause: Clause): number {
+  let c = 0;
+  for (const k of clause) c += COMMON.has(k) ? 8 : k.length < KEY_LENGTH ? 4 : 1;
+  return c;
+}
+
+/** At most this many clauses per expression: the most selective ones. */
+const MAX_CLAUSES = 3;
+
+/**
+ * The `start` flag after the node: true when a word character right after it is sure to start a
+ * word (it follows the start of the text, a non-word character, or a \b). Entered with `start`.
+ */
+function startAfter(node: Node, start: boolean): boolean {
+  switch (node.kind) {
+    case 'char':
+      return !isWordCode(node.code);
+    case 'boundary':
+      return true;
+    case 'zero':
+      return start;
+    case 'class':
+      return node.nonWordOnly;
+    case 'opaque':
+      return false;
+    case 'group':
+      return node.alternatives.every((alt) => sequenceStartAfter(alt, start));
+    case 'repeat':
+      // Later rounds are entered with whatever the round before left; assume the worst for them.
+      return (node.min > 0 || start) && startAfter(node.node, false) && startAfter(node.node, start);
+  }
+}
+
+function sequenceStartAfter(seq: readonly Node[], start: boolean): boolean {
+  let s = start;
+  for (const n of seq) s = startAfter(n, s);
+  return s;
+}
+
+/** Whether the node, right after a word character, ends that word (a non-word character or \b). */
+function endsWord(node: Node | undefined): boolean {
+  if (node === undefined) return false;
+  if (node.kind === 'char') return !isWordCode(node.code);
+  if (node.kind === 'class') return node.nonWordOnly;
+  return node.kind === 'boundary';
+}
+
+/**
+ * The clauses of a sequence entered with `start`; `endsAfter`: whatever follows the sequence ends
+ * a word there (so "no" at the end of `(?:yes|no)\?` is the whole word "no").
+ */
+function sequenceClauses(seq: readonly Node[], start: boolean, endsAfter: boolean): Clause[] | null {
+  const clauses: Clause[] = [];
+  let s = start;
+  for (let k = 0; k < seq.length; k++) {
+    const n = seq[k]!;
+    const endsAfterNode = k + 1 < seq.length ? endsWord(seq[k + 1]) : endsAfter;
+    if (n.kind === 'char' && isWordCode(n.code) && s) {
+      // A literal word starts here: gather its letters.
+      let word = '';
+      let j = k;
+      while (j < seq.length) {
+        const m = seq[j]!;
+        if (m.kind !== 'char' || !isWordCode(m.code)) break;
+        word += String.fromCharCode(m.code);
+        j++;
+      }
+      // A short word only gives a key when the pattern itself ends it ("i'm", "it\b").
+      const ended = j < seq.length ? endsWord(seq[j]) : endsAfter;
+      if (word.length >= KEY_LENGTH || ended) clauses.push([keyOf(word)]);
+      s = false;
+      k = j - 1;
+      continue;
+    }
+    let inner: Clause | null = null;
+    if (n.kind === 'group') inner = alternativesClause(n.alternatives, s, endsAfterNode);
+    else if (n.kind === 'repeat' && n.min >= 1 && n.node.kind === 'group') inner = alternativesClause(n.node.alternatives, s, false);
+    if (inner !== null) clauses.push(inner);
+    s = startAfter(n, s);
+  }
+  if (clauses.length === 0) return null;
+  return clauses.sort((x, y) => cost(x) - cost(y)).slice(0, MAX_CLAUSES);
+}
+
+/** One clause for a choice: each alternative's most selective clause, joined; null if one has none. */
+function alternativesClause(alts: readonly Node[][], start: boolean, endsAfter: boolean): Clause | null {
+  const out = new Set<string>();
+  for (const alt of alts) {
+    const r = sequenceClauses(alt, start, endsAfter);
+    if (r === null) return null;
+    for (const k of r[0]!) out.add(k);
+  }
+  return [...out];
+}
+
+/**
+ * The clauses every match of `source` satisfies (see the top of this file), or null when the
+ * pattern guarantees none or uses syntax this reader does not model. `startsAfterNonWord`: the
+ * expression only ever runs at the start of the text or right after a non-word character.
+ */
+export function requiredKeys(source: string, startsAfterNonWord = false): string[][] | null {
+  let tree: Node[][];
+  try {
+    tree = new Reader(source).parse();
+  } catch (err) {
+    if (err instanceof Unsupported) return null;
+    throw err;
+  }
+  if (tree.length === 1) {
+    const r = sequenceClauses(tree[0]!, startsAfterNonWord, false);
+    return r === null ? null : r.map((c) => [...c]);
+  }
+  const r = alternativesClause(tree, startsAfterNonWord, false);
+  return r === null ? null : [[...r]];
+}
