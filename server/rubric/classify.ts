@@ -1,7 +1,7 @@
 import type { CompiledContext, CompiledRange, CompiledRule, LanguageRules, LeadMatcher } from './compile-rubric.ts';
 import type { KeyGate } from './required-keys.ts';
 import type { Utterance } from './segment.ts';
-import { contentWords, countWords, otherWordsOf, type TurnContext } from './turn-context.ts';
+import { contentWords, countWords, otherWordsOf, turnWordsOf, type TurnContext } from './turn-context.ts';
 
 // Stage 3 of 4. Each utterance gets the first rule (highest priority) whose pattern matches, whose
 // exceptions do not, and whose context conditions hold. One rule per utterance keeps every code
@@ -103,7 +103,7 @@ function cheapContextHolds(c: CompiledContext, u: Utterance, state: UtteranceSta
     }
   }
   if (c.turnUtterances && !inRange(state.count, c.turnUtterances)) return false;
-  if (c.turnWords && !inRange(ctx.turnWords, c.turnWords)) return false;
+  if (c.turnWords && !inRange(turnWordsOf(ctx), c.turnWords)) return false;
   if (c.continuation !== null && c.continuation !== ctx.continuation) return false;
   if (c.words) {
     if (state.words < 0) state.words = countWords(u.norm);

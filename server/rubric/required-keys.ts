@@ -25,7 +25,9 @@ function keyOf(word: string): string {
  * signs): an ignore-case expression can match them where the keys, read as plain letters, cannot
  * tell. Text holding one runs every rule in full.
  */
-const FOLDS_TO_ASCII = /[\u017f\u0131\u212a\u212b]/;
+function foldsToAscii(c: number): boolean {
+  return c === 0x17f || c === 0x131 || c === 0x212a || c === 0x212b;
+}
 
 /** A word character's digit in a packed key: 1–26 letters, 27–36 digits, 37 underscore (0: none). */
 function digit(c: number): number {
@@ -46,27 +48,40 @@ function packKey(s: string, from: number, to: number): number {
   return k;
 }
 
+/** Keys listed by more clauses than this are tracked as bits (see KeyGate.seal). */
+const BIT_KEY_MIN_CLAUSES = 8;
+const BIT_KEYS = 31;
+
 /**
  * The gate of one language. Every expression (piece) with required keys is registered with its
- * clauses; `load(norm)` reads one utterance's words and, through an index from key to clauses,
- * marks the clauses that hold, so `passes(piece)` is a read per clause (one to three). The gate
- * holds the marks of the utterance loaded last: coding is synchronous, so one utterance is
- * classified at a time.
+ * clauses; `load(norm)` reads one utterance's words and marks the clauses that hold, so
+ * `passes(piece)` is a read or two per clause (one to three clauses). The gate holds the marks of
+ * the utterance loaded last: coding is synchronous, so one utterance is classified at a time.
  */
 export class KeyGate {
   /** Key number + 1 for each packed key a rule uses; 0 for the rest. */
   private readonly idByKey = new Int32Array(KEY_SLOTS);
-  /** For each key number, the clauses that list it. */
+  /** For each key number, the clauses that list it (while registering). */
   private readonly postings: number[][] = [];
   private readonly pieceClauses: Int32Array[] = [];
   private clauses = 0;
-  private holds = new Uint8Array(64);
-  private readonly marked: number[] = [];
+  // Built by seal(): the index in flat arrays, and the keys of very many clauses as bits.
+  private sealed = false;
+  private postingStart = new Int32Array(0);
+  private postingData = new Int32Array(0);
+  private keyBit = new Int32Array(0);
+  private clauseBits = new Int32Array(0);
+  // The loaded utterance.
+  private holds = new Uint8Array(0);
+  private marked = new Int32Array(0);
+  private markedCount = 0;
+  private bits = 0;
   private open = false;
 
   /** Register a piece that needs all these clauses; returns its number, or -1 (none: always runs). */
   register(clauses: readonly (readonly string[])[] | null): number {
     if (clauses === null || clauses.length === 0) return -1;
+    this.sealed = false;
     const ids = new Int32Array(clauses.length);
     clauses.forEach((clause, c) => {
       const clauseId = this.clauses++;
@@ -83,27 +98,59 @@ export class KeyGate {
         if (list[list.length - 1] !== clauseId) list.push(clauseId);
       }
     });
-    if (this.clauses > this.holds.length) {
-      const grown = new Uint8Array(this.clauses * 2);
-      grown.set(this.holds);
-      this.holds = grown;
-    }
     this.pieceClauses.push(ids);
     return this.pieceClauses.length - 1;
   }
 
+  /**
+   * Lay the index out for reading. The keys listed by most clauses ("i", "you", "that" …) would
+   * each mark dozens of clauses in every utterance; they become bits of one number instead, and a
+   * clause holds when one of its bit keys is there or it is marked.
+   */
+  private seal(): void {
+    const keys = this.postings.length;
+    const frequent = [...this.postings.keys()]
+      .filter((id) => this.postings[id]!.length > BIT_KEY_MIN_CLAUSES)
+      .sort((x, y) => this.postings[y]!.length - this.postings[x]!.length)
+      .slice(0, BIT_KEYS);
+    this.keyBit = new Int32Array(keys).fill(-1);
+    this.clauseBits = new Int32Array(this.clauses);
+    frequent.forEach((id, bit) => {
+      this.keyBit[id] = bit;
+      for (const c of this.postings[id]!) this.clauseBits[c]! |= 1 << bit;
+    });
+    this.postingStart = new Int32Array(keys + 1);
+    const data: number[] = [];
+    for (let id = 0; id < keys; id++) {
+      this.postingStart[id] = data.length;
+      if (this.keyBit[id]! < 0) data.push(...this.postings[id]!);
+    }
+    this.postingStart[keys] = data.length;
+    this.postingData = Int32Array.from(data);
+    this.holds = new Uint8Array(this.clauses);
+    this.marked = new Int32Array(this.clauses);
+    this.markedCount = 0;
+    this.sealed = true;
+  }
+
   /** Mark the clauses this utterance's words satisfy (and forget the previous utterance's). */
   load(norm: string): void {
+    if (!this.sealed) this.seal();
     const holds = this.holds;
     const marked = this.marked;
-    for (let i = 0; i < marked.length; i++) holds[marked[i]!] = 0;
-    marked.length = 0;
-    this.open = FOLDS_TO_ASCII.test(norm);
-    if (this.open) return;
+    for (let i = 0; i < this.markedCount; i++) holds[marked[i]!] = 0;
+    let count = 0;
+    let bits = 0;
+    this.open = false;
+    const keyBit = this.keyBit;
+    const start = this.postingStart;
+    const data = this.postingData;
     const n = norm.length;
     let i = 0;
     while (i < n) {
-      if (!isWordCode(norm.charCodeAt(i))) {
+      const c = norm.charCodeAt(i);
+      if (!isWordCode(c)) {
+        if (c > 0x130 && foldsToAscii(c)) this.open = true;
         i++;
         continue;
       }
@@ -111,24 +158,32 @@ export class KeyGate {
       while (j < n && isWordCode(norm.charCodeAt(j))) j++;
       const id = this.idByKey[packKey(norm, i, j)]! - 1;
       if (id >= 0) {
-        const list = this.postings[id]!;
-        for (let k = 0; k < list.length; k++) {
-          const c = list[k]!;
-          if (holds[c] === 0) {
-            holds[c] = 1;
-            marked.push(c);
+        const bit = keyBit[id]!;
+        if (bit >= 0) bits |= 1 << bit;
+        else {
+          for (let k = start[id]!, end = start[id + 1]!; k < end; k++) {
+            const clause = data[k]!;
+            if (holds[clause] === 0) {
+              holds[clause] = 1;
+              marked[count++] = clause;
+            }
           }
         }
       }
       i = j;
     }
+    this.markedCount = count;
+    this.bits = bits;
   }
 
   /** Whether the piece with this number may match the loaded utterance. */
   passes(piece: number): boolean {
     if (piece < 0 || this.open) return true;
     const ids = this.pieceClauses[piece]!;
-    for (let i = 0; i < ids.length; i++) if (this.holds[ids[i]!] === 0) return false;
+    for (let i = 0; i < ids.length; i++) {
+      const c = ids[i]!;
+      if (this.holds[c] === 0 && (this.clauseBits[c]! & this.bits) === 0) return false;
+    }
     return true;
   }
 }

@@ -15,7 +15,9 @@ export interface TurnContext {
   permission: boolean;
   /** The turn resumes an interrupted sentence (starts with a dash, an ellipsis or a lower-case letter). */
   continuation: boolean;
-  /** Words in the whole turn. */
+  /** The turn's text (for conditions computed on first use). */
+  text: string;
+  /** Words in the whole turn; -1 until a rule asks (see turnWordsOf). */
   turnWords: number;
   prevPractitioner: CodedTurn | null;
   prevPractitionerNorm: string;
@@ -31,6 +33,12 @@ export interface TurnContext {
 export function otherWordsOf(ctx: TurnContext, stopwords: ReadonlySet<string>): readonly ReadonlySet<string>[] {
   if (ctx.otherWords === null) ctx.otherWords = ctx.otherTurns.map((t) => wordsOf(t, stopwords));
   return ctx.otherWords;
+}
+
+/** Words in the whole turn, counted on first use. */
+export function turnWordsOf(ctx: TurnContext): number {
+  if (ctx.turnWords < 0) ctx.turnWords = countWords(ctx.text);
+  return ctx.turnWords;
 }
 
 /** Number of whitespace-separated words (a plain loop: this runs for every turn). */
@@ -159,7 +167,8 @@ export function buildTurnContext(
     speaker,
     permission,
     continuation: CONTINUATION.test(text),
-    turnWords: countWords(text),
+    text,
+    turnWords: -1,
     prevPractitioner,
     prevPractitionerNorm,
     prevClient,
