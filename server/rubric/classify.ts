@@ -61,10 +61,14 @@ function inRange(v: number, r: CompiledRange): boolean {
   return v >= r.min && v <= r.max;
 }
 
+// Reused for every utterance: overlap is asked often, and the set never outlives the call.
+const OWN = new Set<string>();
+
 function overlapOf(u: Utterance, ctx: TurnContext, stopwords: ReadonlySet<string>): number {
   if (ctx.otherTurns.length === 0) return 0;
   const others = otherWordsOf(ctx, stopwords);
-  const own = contentWords(u.norm, stopwords, new Set());
+  OWN.clear();
+  const own = contentWords(u.norm, stopwords, OWN);
   if (own.size === 0) return 0;
   let shared = 0;
   for (const w of own) {

@@ -219,8 +219,13 @@ export function evaluateCoding(conversations: readonly EvaluatedConversation[], 
           for (const c of row.predicted.codes) if (map[c]) return map[c]!;
           return null;
         };
+        // Of several questions, the last decides open or closed (as for `primary`, see resolve.ts).
+        const lastOf = (map: Partial<Record<PractitionerCode, string>>) => {
+          for (let i = row.predicted.codes.length - 1; i >= 0; i--) if (map[row.predicted.codes[i]!]) return map[row.predicted.codes[i]!]!;
+          return null;
+        };
         if (row.gold.main === 'question' && row.gold.questionSubtype) {
-          oc.push({ gold: row.gold.questionSubtype, family: QUESTION_SUBTYPE[primary] ?? null, any: firstOf(QUESTION_SUBTYPE) });
+          oc.push({ gold: row.gold.questionSubtype, family: QUESTION_SUBTYPE[primary] ?? null, any: lastOf(QUESTION_SUBTYPE) });
         }
         if (row.gold.main === 'reflection' && row.gold.reflectionSubtype) {
           sc.push({ gold: row.gold.reflectionSubtype, family: REFLECTION_SUBTYPE[primary] ?? null, any: firstOf(REFLECTION_SUBTYPE) });

@@ -22,7 +22,9 @@ const NO_RULE_EXPLANATION: Record<Language, { practitioner: string; client: stri
  * 2 for questions and for information/advice/confrontation (a client answers the question and
  * hears the advice, even inside a longer turn), 1 for reflections, 0.5 for AF, SEEK and AUTO
  * (they usually accompany another behaviour). NC is primary only when nothing else is there.
- * Ties go to the earlier code in PRIMARY_PRECEDENCE.
+ * Ties go to the earlier code in PRIMARY_PRECEDENCE. When the main behaviour is a question and the
+ * turn asks several, the last one decides open or closed: it is the one the client answers
+ * ("What brings you here? Is it the knee?" invites a yes or no).
  */
 export const PRIMARY_PRECEDENCE: readonly PractitionerCode[] = [
   'SUM',
@@ -67,6 +69,12 @@ function pickPrimary(codes: readonly CodeHit[]): PractitionerCode {
     if (w > best || (w === best && w > 0 && RANK[c.code] < RANK[primary])) {
       best = w;
       primary = c.code;
+    }
+  }
+  if (primary === 'OQ' || primary === 'CQ') {
+    for (let i = codes.length - 1; i >= 0; i--) {
+      const code = codes[i]!.code;
+      if (code === 'OQ' || code === 'CQ') return code;
     }
   }
   return primary;

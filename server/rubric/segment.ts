@@ -3,7 +3,11 @@
 // the splitting rules simple; spans point into the original turn text.
 
 export interface Utterance {
-  /** The normalised utterance (what rules match against). */
+  /**
+   * The normalised utterance (what rules match against), with every run of spaces squeezed to
+   * one: blanking a stutter ("thanks for-for talking") leaves several, and rules are written with
+   * single spaces. Spans (start, end) still point into the turn text.
+   */
   norm: string;
   /** Start and end offsets in the turn text (end exclusive). */
   start: number;
@@ -25,6 +29,13 @@ const LEADING_FILLER = /^(?:(?:u+m+|u+h+m*|erm+|eh+m*|uhm+)\b[,.]?\s*)+/;
 const TRIM_START = new Set([' ', ',', ';', ':', '"', "'", '-']);
 const TRIM_END = new Set([' ', ',', ';', ':', '"', '-']);
 
+const SPACES = /\s{2,}/g;
+
+/** Runs of white space as one space (a quick check first: most utterances have none). */
+export function squeezeSpaces(s: string): string {
+  return s.includes('  ') ? s.replace(SPACES, ' ') : s;
+}
+
 function push(out: Utterance[], norm: string, start: number, end: number): void {
   // Trim spaces and stray punctuation at both ends.
   while (start < end && TRIM_START.has(norm[start]!)) start++;
@@ -36,7 +47,7 @@ function push(out: Utterance[], norm: string, start: number, end: number): void 
     while (start < end && TRIM_START.has(norm[start]!)) start++;
   }
   if (!/[\p{L}\p{N}]/u.test(norm.slice(start, end))) return;
-  out.push({ norm: norm.slice(start, end), start, end });
+  out.push({ norm: squeezeSpaces(norm.slice(start, end)), start, end });
 }
 
 /** Split a normalised turn into utterances with spans. Always returns at least one utterance for non-empty text. */
@@ -54,7 +65,7 @@ export function segment(norm: string): Utterance[] {
   push(out, norm, start, norm.length);
   if (out.length === 0 && /[\p{L}\p{N}]/u.test(norm)) {
     const s = norm.length - norm.trimStart().length;
-    out.push({ norm: norm.trim(), start: s, end: s + norm.trim().length });
+    out.push({ norm: squeezeSpaces(norm.trim()), start: s, end: s + norm.trim().length });
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import type { CompiledRubric } from './compile-rubric.ts';
 import { normalize } from './normalize.ts';
+import { squeezeSpaces } from './segment.ts';
 import type { CodedTurn, Speaker } from './schemas.ts';
 
 // What a rule may know about the conversation so far. Built once per turn from the coded turns
@@ -102,13 +103,14 @@ const WORDS = new WeakMap<ReadonlySet<string>, WeakMap<CodedTurn, ReadonlySet<st
 
 /** codeTurn has the normalised text of the turn it codes: remembered so later turns need not redo it. */
 export function rememberNorm(turn: CodedTurn, norm: string): void {
-  NORM.set(turn, norm);
+  NORM.set(turn, squeezeSpaces(norm));
 }
 
+/** The turn's normalised text, spaces squeezed as in utterances (see segment.ts), so context patterns read the same shape. */
 function normOf(turn: CodedTurn): string {
   let n = NORM.get(turn);
   if (n === undefined) {
-    n = normalize(turn.text);
+    n = squeezeSpaces(normalize(turn.text));
     NORM.set(turn, n);
   }
   return n;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileRubric, RubricError, type RuleFile } from '../../server/rubric/index.ts';
+import { regexFlags } from '../../server/rubric/rule-schema.ts';
 
 // Rule files are data written by people: every mistake must come back naming the file and field.
 
@@ -81,5 +82,19 @@ describe('compileRubric', () => {
   it('accepts a file that is not an object only with an error', () => {
     const err = errorOf([{ path: 'x.yaml', data: 'just text' }]);
     expect(err.message).toMatch(/^x\.yaml: \(file\): /);
+  });
+});
+
+describe('regexFlags', () => {
+  // Rules read lower-cased text: a lower-case pattern needs no `i` (and runs faster without it).
+  it.each([
+    ['\\bquit\\b', ''],
+    ['\\bQuit\\b', 'i'],
+    ['\\S+\\W\\B\\D', ''],
+    ['\\p{Lu}\\p{L}+', 'u'],
+    ['\\bÉén\\b', 'i'],
+    ['\\u{1F600}', 'u'],
+  ])('%s → "%s"', (source, flags) => {
+    expect(regexFlags(source)).toBe(flags);
   });
 });

@@ -28,8 +28,16 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Tell me about a good day with your shoulder.' },
       { text: 'Okay, and why is that important to you?' },
       { text: 'Looking back at the last month, what has helped?' },
+      // Of several questions, the last one decides: it is the one the client answers.
+      { text: 'Is it the knee? What else makes the stairs hard?' },
+      { text: 'And i-i think, what would help most?' },
     ],
-    mustNot: [{ text: 'How many times a week do you cycle?' }, { text: 'Do you take the stairs at work?' }],
+    mustNot: [
+      { text: 'How many times a week do you cycle?' },
+      { text: 'Do you take the stairs at work?' },
+      { text: 'What brings you here today? Is it the knee?' },
+      { text: "So you know what you want, you're just not sure the knee will let you." },
+    ],
   },
   CQ: {
     must: [
@@ -50,8 +58,15 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'You stopped the exercises.', before: [client('I stopped doing the exercises.')] },
       { text: 'You have to look after your dad.', before: [client('I have to look after my dad, nobody else will.')] },
       { text: 'Every single evening.', before: [client('The pain comes back every single evening.')] },
+      // Mostly the client's own words is simple, however it is framed (MITI 4.2.1).
+      { text: 'It sounds like you want to get back to running with your club.', before: [client('I want to get back to running with my club.')] },
+      { text: "You feel you're letting your team down.", before: [client("I'm letting my whole team down.")] },
     ],
-    mustNot: [{ text: 'You should do the exercises.' }, { text: 'Do you walk to the shop?' }],
+    mustNot: [
+      { text: 'You should do the exercises.' },
+      { text: 'Do you walk to the shop?' },
+      { text: "It sounds like running with the club is where you feel most like yourself.", before: [client('I want to get back to running with my club.')] },
+    ],
   },
   CR: {
     must: [
@@ -60,6 +75,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Part of you wants to get back to running, and part of you is scared of getting hurt again.' },
       { text: "On the one hand the pills help, on the other hand you don't like depending on them." },
       { text: 'So you keep going to the gym because being strong for your grandchildren matters a lot to you.', before: [client('I go to the gym so I can lift my grandchildren.')] },
+      { text: 'Running with your club means a lot to you.', before: [client('I want to get back to running with my club.')] },
     ],
     mustNot: [{ text: 'Do you feel tired?' }, { text: 'Research shows that exercise helps with tiredness.' }],
   },
@@ -148,7 +164,17 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
     mustNot: [{ text: 'You seem worried about your heart.' }],
   },
   NC: {
-    must: [{ text: 'Mm-hmm.' }, { text: 'Good morning, come on in.' }, { text: 'Okay, sounds good.' }, { text: "You're welcome." }, { text: 'Take care, see you next week.' }],
+    must: [
+      { text: 'Mm-hmm.' },
+      { text: 'Good morning, come on in.' },
+      { text: 'Okay, sounds good.' },
+      { text: "You're welcome." },
+      { text: 'Take care, see you next week.' },
+      { text: 'Okay, that makes sense.' },
+      { text: 'There you go.' },
+      // A stutter ("for-for") leaves blanks that must not break a rule's single spaces.
+      { text: 'So, okay, well thanks for-for coming in today.' },
+    ],
     mustNot: [{ text: 'Okay. What brings you here today?' }],
   },
 };

@@ -37,8 +37,11 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Wat weet u al over artrose?' },
       { text: 'Ik ben benieuwd wat jou het meest motiveert.' },
       { text: 'Hoe zou uw leven eruitzien als de pijn minder was?' },
+      // Van meerdere vragen beslist de laatste: daar antwoordt de cliënt op.
+      { text: 'Is het de knie? Wat maakt de trap nog meer lastig?' },
     ],
     mustNot: [
+      { text: 'Wat brengt je hier? Is het de knie?' },
       { text: 'Hoe vaak per week loop je?' },
       { text: 'Heeft u vandaag pijn?' },
       { text: 'Wat fijn dat je weer kunt fietsen!' },
@@ -82,8 +85,12 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Oké, dus u fietst niet meer naar uw werk.', before: [client('Ik fiets niet meer naar mijn werk.')] },
       { text: 'Als ik het goed begrijp, heeft u vooral last na het werk.', before: [client('Na het werk heb ik de meeste last.')] },
       { text: 'Met andere woorden: het wandelen lukt wel, het fietsen niet.' },
+      // Grotendeels de eigen woorden van de cliënt is eenvoudig, in welke vorm ook (MITI 4.2.1).
+      { text: 'Het klinkt alsof je weer wilt hardlopen met je loopgroep.', before: [client('Ik wil weer hardlopen met mijn loopgroep.')] },
+      { text: 'Je voelt dat je je team in de steek laat.', before: [client('Ik laat mijn hele team in de steek.')] },
     ],
     mustNot: [
+      { text: 'Het klinkt alsof je je met de loopgroep pas echt jezelf voelt.', before: [client('Ik wil weer hardlopen met mijn loopgroep.')] },
       { text: 'Je moet de oefeningen gewoon elke dag doen.' },
       { text: 'Loop je elke dag naar de bakker?' },
       { text: 'Dus wat ga je nu doen?' },
@@ -284,6 +291,9 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Ik schrijf het even op.' },
       { text: 'Goed zo.' },
       { text: 'Mm.' },
+      { text: 'Oké, geen probleem.' },
+      // Een hapering ("voor-voor") laat spaties achter die de enkele spaties van een regel niet mogen breken.
+      { text: 'Nou, oké, dank je wel voor-voor het komen.' },
     ],
     mustNot: [
       { text: 'Oké. Wat brengt je hier vandaag?' },

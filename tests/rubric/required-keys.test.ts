@@ -83,7 +83,7 @@ describe('the gate in the compiled rubric', () => {
     }
   });
 
-  it('never hides a match that case folding makes (unicode patterns)', () => {
+  it('never hides a match that case folding makes (a pattern with capitals is case-insensitive)', () => {
     const toy = compileRubric([
       {
         path: 'toy.yaml',
@@ -97,7 +97,7 @@ describe('the gate in the compiled rubric', () => {
               subtype: 'desire',
               priority: 1,
               confidence: 0.5,
-              patterns: ['\\bstop\\p{L}*'],
+              patterns: ['\\bStop\\p{L}*'],
               explanation: 'toy',
               examples: ['I want to stop.'],
             },
@@ -106,6 +106,7 @@ describe('the gate in the compiled rubric', () => {
       },
     ]);
     const rule = toy.byId.get('en.change.toy')!;
+    expect(rule.pattern.flags).toBe('iu');
     const norm = '\u017ftop now';
     expect(rule.pattern.test(norm)).toBe(true);
     expect(ruleMatches(rule, toy.languages.en, norm)).toBe(true);
