@@ -108,8 +108,8 @@ export function leadMatcher(source: string | undefined): LeadMatcher | null {
   }
   return {
     ends(norm: string): number[] {
+      // A handful of offsets at most: a plain array beats a Set here (this runs per utterance).
       const ends = [0];
-      const seen = new Set<number>([0]);
       for (let k = 0; k < ends.length; k++) {
         const q = ends[k]!;
         const candidates = byFirst.get(norm[q] ?? '');
@@ -125,10 +125,7 @@ export function leadMatcher(source: string | undefined): LeadMatcher | null {
             let e = s;
             while (e < norm.length && isSpace(norm[e]!)) {
               e++;
-              if (!seen.has(e)) {
-                seen.add(e);
-                ends.push(e);
-              }
+              if (!ends.includes(e)) ends.push(e);
             }
           }
         }
