@@ -31,6 +31,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       // Of several questions, the last one decides: it is the one the client answers.
       { text: 'Is it the knee? What else makes the stairs hard?' },
       { text: 'And i-i think, what would help most?' },
+      { text: 'Sandra, can you give me an example of a time the knee held you back?' },
     ],
     mustNot: [
       { text: 'How many times a week do you cycle?' },
@@ -48,8 +49,16 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Is it worse in the evening or in the morning?' },
       { text: 'On a scale from 0 to 10, how confident are you that you can do the exercises?' },
       { text: 'I wonder if your husband has noticed the difference.' },
+      { text: "I'm wondering if you have any worries about the operation." },
+      { text: "So, I'm wondering, have you noticed any change in the swelling?" },
+      { text: 'What kind of painkillers do you take?' },
+      { text: "What was your physio's name?" },
     ],
-    mustNot: [{ text: 'What would make the mornings easier?' }, { text: 'Tell me more about that.' }],
+    mustNot: [
+      { text: 'What would make the mornings easier?' },
+      { text: 'Tell me more about that.' },
+      { text: 'What kind of life do you want for your kids?' },
+    ],
   },
   SR: {
     must: [

@@ -39,6 +39,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Hoe zou uw leven eruitzien als de pijn minder was?' },
       // Van meerdere vragen beslist de laatste: daar antwoordt de cliënt op.
       { text: 'Is het de knie? Wat maakt de trap nog meer lastig?' },
+      { text: 'Sandra, kun je een voorbeeld geven van een moment dat je knie je tegenhield?' },
     ],
     mustNot: [
       { text: 'Wat brengt je hier? Is het de knie?' },
@@ -51,6 +52,10 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
   },
   CQ: {
     must: [
+      { text: 'Wat voor pijnstillers neemt u?' },
+      { text: 'Hoe heet je fysiotherapeut?' },
+      { text: 'Ik vraag me af, heb je al gemerkt dat de zwelling minder wordt?' },
+      { text: 'Ik vraag me af of je zorgen hebt over de operatie.' },
       { text: 'Heb je de oefeningen gedaan?' },
       { text: 'Doet het pijn als u bukt?' },
       { text: 'Is het beter geworden sinds vorige week?' },
