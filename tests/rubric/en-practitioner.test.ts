@@ -85,6 +85,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: "On the one hand the pills help, on the other hand you don't like depending on them." },
       { text: 'So you keep going to the gym because being strong for your grandchildren matters a lot to you.', before: [client('I go to the gym so I can lift my grandchildren.')] },
       { text: 'Running with your club means a lot to you.', before: [client('I want to get back to running with my club.')] },
+      { text: 'You got a real wake-up call today.', before: [client('The doctor showed me the scan and I just sat there.')] },
     ],
     mustNot: [{ text: 'Do you feel tired?' }, { text: 'Research shows that exercise helps with tiredness.' }],
   },

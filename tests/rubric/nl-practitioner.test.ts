@@ -105,6 +105,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
   },
   CR: {
     must: [
+      { text: 'Dus dat was echt een wake-upcall vandaag.', before: [client('De dokter liet me de scan zien en ik zat daar maar.')] },
       { text: 'Het klinkt alsof je de moed een beetje kwijt bent.' },
       { text: 'U bent bang dat u uw knie verder beschadigt.' },
       { text: 'Je voelt je in de steek gelaten door je eigen lichaam.' },
