@@ -130,6 +130,8 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'The medication can cause some drowsiness.' },
       { text: 'Did you know that swimming puts very little load on the knees?' },
       { text: 'Sitting all day is linked to back problems.' },
+      { text: 'Walking is great exercise.' },
+      { text: 'Even a few minutes of walking is really healthy.' },
     ],
     mustNot: [
       { text: 'You should join the Tuesday class.' },

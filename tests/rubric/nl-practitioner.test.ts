@@ -206,6 +206,8 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
   },
   GI: {
     must: [
+      { text: 'Wandelen is heel gezond.' },
+      { text: 'Een kwartiertje fietsen is ook goed voor je knie.' },
       { text: 'Onderzoek laat zien dat wandelen bij artrose de pijn vermindert.' },
       { text: 'Bij een hernia is het herstel meestal binnen drie maanden.' },
       { text: 'Pijn betekent niet dat er schade is.' },
