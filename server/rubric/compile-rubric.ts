@@ -90,7 +90,9 @@ const LEAD_SHAPE = /^\(\?:\(\?:([^()\[\]\\]+)\)\[,\.!\]\?\\s\+\)\*$/;
 const LEAD_WORD = /^[a-z\u00e0-\u00ff' -]+\+?$/;
 
 function isSpace(c: string): boolean {
-  return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v' || /\s/.test(c);
+  if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v') return true;
+  // Other white space is never ASCII; the expression only runs for the rare character beyond it.
+  return c.charCodeAt(0) >= 128 && /\s/.test(c);
 }
 
 export function leadMatcher(source: string | undefined): LeadMatcher | null {

@@ -30,6 +30,17 @@ const TRIM_START = new Set([' ', ',', ';', ':', '"', "'", '-']);
 const TRIM_END = new Set([' ', ',', ';', ':', '"', '-']);
 
 const SPACES = /\s{2,}/g;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether norm[start, end) holds a letter or digit (ASCII checked by code, the rest by expression). */
+function hasLetterOrDigit(norm: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = norm.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) return true;
+    if (c >= 128 && LETTER_OR_DIGIT.test(String.fromCodePoint(norm.codePointAt(i)!))) return true;
+  }
+  return false;
+}
 
 /** Runs of white space as one space (a quick check first: most utterances have none). */
 export function squeezeSpaces(s: string): string {
@@ -46,7 +57,7 @@ function push(out: Utterance[], norm: string, start: number, end: number): void 
     start += filler[0].length;
     while (start < end && TRIM_START.has(norm[start]!)) start++;
   }
-  if (!/[\p{L}\p{N}]/u.test(norm.slice(start, end))) return;
+  if (!hasLetterOrDigit(norm, start, end)) return;
   out.push({ norm: squeezeSpaces(norm.slice(start, end)), start, end });
 }
 
