@@ -32,6 +32,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Is it the knee? What else makes the stairs hard?' },
       { text: 'And i-i think, what would help most?' },
       { text: 'Sandra, can you give me an example of a time the knee held you back?' },
+      { text: 'So where do you think you could start?' },
     ],
     mustNot: [
       { text: 'How many times a week do you cycle?' },

@@ -40,6 +40,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       // Van meerdere vragen beslist de laatste: daar antwoordt de cliënt op.
       { text: 'Is het de knie? Wat maakt de trap nog meer lastig?' },
       { text: 'Sandra, kun je een voorbeeld geven van een moment dat je knie je tegenhield?' },
+      { text: 'Waar zou je het liefst beginnen?' },
     ],
     mustNot: [
       { text: 'Wat brengt je hier? Is het de knie?' },
