@@ -54,6 +54,8 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
   CQ: {
     must: [
       { text: 'Wat voor pijnstillers neemt u?' },
+      // Een hapering ("vaak-vaak") laat spaties achter die de enkele spaties van een regel niet mogen breken.
+      { text: 'Hoe vaak-vaak loop je per week?' },
       { text: 'Hoe heet je fysiotherapeut?' },
       { text: 'Ik vraag me af, heb je al gemerkt dat de zwelling minder wordt?' },
       { text: 'Ik vraag me af of je zorgen hebt over de operatie.' },
@@ -247,6 +249,8 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
   },
   RR: {
     must: [
+      // Bijzin: het werkwoord staat achteraan ("dat je echt moet stoppen").
+      { text: 'Ik denk dat je echt moet stoppen met roken.' },
       { text: 'Je moet echt meer gaan bewegen.' },
       { text: 'U zou eigenlijk elke dag moeten wandelen.' },
       { text: 'Het is belangrijk dat u de oefeningen blijft doen.' },
@@ -262,6 +266,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Zorg dat je elk uur even opstaat.' },
     ],
     mustNot: [
+      { text: 'Je hebt het gevoel dat je nu echt moet stoppen.' },
       { text: 'Je zegt dat je eigenlijk meer zou moeten bewegen.', before: [client('Ik zou eigenlijk meer moeten bewegen.')] },
       { text: 'Wat zou je willen veranderen?' },
       { text: 'Neemt u maar plaats.' },
@@ -301,8 +306,6 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Goed zo.' },
       { text: 'Mm.' },
       { text: 'Oké, geen probleem.' },
-      // Een hapering ("voor-voor") laat spaties achter die de enkele spaties van een regel niet mogen breken.
-      { text: 'Nou, oké, dank je wel voor-voor het komen.' },
     ],
     mustNot: [
       { text: 'Oké. Wat brengt je hier vandaag?' },
