@@ -108,6 +108,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
   },
   SEEK: {
     must: [
+      { text: 'Shall we look together at what is doable?' },
       { text: 'Would it be okay if I told you what other patients have tried?' },
       { text: 'Can I share some information about back pain?' },
       { text: 'Would you like some ideas about pacing?' },
@@ -169,6 +170,8 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
   },
   CON: {
     must: [
+      { text: "Why don't you just do your exercises?" },
+      { text: "That's not so hard, is it?" },
       { text: "You're just making excuses." },
       { text: "Don't you care about getting better?" },
       { text: "That's not true, you skipped three sessions." },

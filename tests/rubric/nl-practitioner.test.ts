@@ -108,6 +108,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
   },
   CR: {
     must: [
+      { text: 'Het zit je echt dwars dat je niet meer kunt voetballen.' },
       { text: 'Dus dat was echt een wake-upcall vandaag.', before: [client('De dokter liet me de scan zien en ik zat daar maar.')] },
       { text: 'Het klinkt alsof je de moed een beetje kwijt bent.' },
       { text: 'U bent bang dat u uw knie verder beschadigt.' },
@@ -191,6 +192,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
   },
   AUTO: {
     must: [
+      { text: 'Jij bent degene die bepaalt wat past.' },
       { text: 'Het is jouw keuze.' },
       { text: 'Uiteindelijk bepaalt u zelf wat u doet.' },
       { text: 'Jij weet zelf het beste wat bij je past.' },
@@ -249,6 +251,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
   },
   RR: {
     must: [
+      { text: 'Ik maak me zorgen om je knie.' },
       // Bijzin: het werkwoord staat achteraan ("dat je echt moet stoppen").
       { text: 'Ik denk dat je echt moet stoppen met roken.' },
       { text: 'Je moet echt meer gaan bewegen.' },
