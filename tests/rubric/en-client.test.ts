@@ -29,6 +29,7 @@ const table: Record<TalkType, { must: Row[]; mustNot: Row[] }> = {
       { text: "I'd really like to get back to playing with my kids.", subtype: 'desire' },
       { text: 'I want to be able to garden again.', subtype: 'desire' },
       { text: 'I think I could manage ten minutes a day.', subtype: 'ability' },
+      { text: 'Yesterday I already cycled for half an hour.', subtype: 'taking_steps' },
       { text: 'That sounds doable.', subtype: 'ability' },
       { text: 'It would save me a lot of money.', subtype: 'reasons' },
       { text: "I don't want to end up in a wheelchair like my mum.", subtype: 'reasons' },
@@ -101,6 +102,7 @@ const table: Record<TalkType, { must: Row[]; mustNot: Row[] }> = {
     must: [
       { text: "I don't really want to stop.", subtype: 'desire' },
       { text: "I'm not ready to change anything yet.", subtype: 'desire' },
+      { text: "Sport just isn't for me." },
       { text: "I just can't see myself running.", subtype: 'ability' },
       { text: "I've tried before and it never works.", subtype: 'ability' },
       { text: 'I have no time with three kids.', subtype: 'ability' },

@@ -38,6 +38,7 @@ const change: Record<TalkSubtype, Row[]> = {
     { text: 'Eigenlijk wel, ja.', before: [practitioner('U mist het werken in de tuin.')] },
   ],
   ability: [
+    { text: 'Ik denk dat ik het wel zou kunnen, als ik het in kleine stukjes doe.' },
     { text: 'Ik kan best elke ochtend tien minuten vrijmaken.' },
     { text: 'Het lukt me wel om na het eten even te lopen.' },
     { text: 'Dat moet wel lukken, denk ik.' },
@@ -105,6 +106,8 @@ const change: Record<TalkSubtype, Row[]> = {
 };
 
 const sustain: Row[] = [
+  { text: 'Roken is het enige wat me ontspant.' },
+  { text: 'Het is niet zo erg als iedereen zegt.' },
   { text: 'Ik heb er gewoon geen tijd voor.' },
   { text: 'Het doet pijn, dus ik stop ermee.' },
   { text: 'Pijn betekent toch dat er iets kapot gaat.' },
