@@ -99,6 +99,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
   },
   AF: {
     must: [
+      { text: 'You practised three times this week, even though it was hard.' },
       { text: "You've worked really hard on those exercises." },
       { text: 'That took a lot of courage.' },
       { text: "You're clearly determined to get back on your bike." },
@@ -143,6 +144,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
   },
   PWP: {
     must: [
+      { text: 'A lot of people start with a short walk after dinner.', before: [client('What should I do, do you think?')] },
       { text: 'You could try a short walk after lunch.', before: [client('What do you think I should do?')] },
       { text: 'I would recommend two short sessions a day.', before: [practitioner('Can I make a suggestion?'), client('Yes, please.')] },
       { text: 'Some people find it helps to do the exercises while the kettle boils.' },
@@ -170,6 +172,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
   },
   CON: {
     must: [
+      { text: "You're just lazy." },
       { text: "Why don't you just do your exercises?" },
       { text: "That's not so hard, is it?" },
       { text: "You're just making excuses." },
@@ -177,7 +180,8 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: "That's not true, you skipped three sessions." },
       { text: "Aren't you worried about your heart?" },
     ],
-    mustNot: [{ text: 'You seem worried about your heart.' }],
+    mustNot: [
+      { text: "You're hopeless about what's going on.", before: [client('I just feel helpless about this whole deal.')] },{ text: 'You seem worried about your heart.' }],
   },
   NC: {
     must: [

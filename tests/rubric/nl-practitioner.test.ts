@@ -151,6 +151,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
   },
   AF: {
     must: [
+      { text: 'Je hebt deze week drie keer geoefend, terwijl het zwaar was.' },
       { text: 'Knap dat je toch drie keer bent gaan zwemmen.' },
       { text: 'Je hebt echt doorgezet, ook toen het tegenzat.' },
       { text: 'Wat sterk dat u zelf een oplossing heeft bedacht.' },
@@ -232,6 +233,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
   },
   PWP: {
     must: [
+      { text: 'Veel mensen beginnen met een korte wandeling na het eten.', before: [client('Wat moet ik doen volgens jou?')] },
       { text: 'Je zou kunnen beginnen met vijf minuten per dag.', before: [practitioner('Mag ik je een suggestie doen?'), client('Ja, graag.')] },
       { text: 'Probeer de oefeningen eens na het tandenpoetsen te doen.', before: [practitioner('Vind je het goed als ik een tip geef?'), client('Ja hoor.')] },
       { text: 'Ik zou u aanraden om met de fiets te beginnen.', before: [client('Wat kan ik het beste doen, denkt u?')] },
