@@ -94,6 +94,7 @@ const change: Record<TalkSubtype, Row[]> = {
     { text: 'Waarom niet.', before: [practitioner('Sta je ervoor open om het te proberen?')] },
   ],
   taking_steps: [
+    { text: 'Ik ben al minder gaan roken.' },
     { text: 'Ik heb deze week al drie keer gewandeld.' },
     { text: 'Gisteren ben ik een half uur gaan fietsen.' },
     { text: 'Ik doe nu elke ochtend mijn oefeningen.' },
@@ -106,6 +107,8 @@ const change: Record<TalkSubtype, Row[]> = {
 };
 
 const sustain: Row[] = [
+  { text: 'Mijn vader rookte ook en die werd 90.' },
+  { text: 'Ik vind het wel gezellig, zo’n sigaretje.' },
   { text: 'Roken is het enige wat me ontspant.' },
   { text: 'Het is niet zo erg als iedereen zegt.' },
   { text: 'Ik heb er gewoon geen tijd voor.' },
