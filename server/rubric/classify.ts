@@ -24,12 +24,17 @@ export interface UtteranceState {
 }
 
 /** Whether the rule's pattern matches: its pieces (see CompiledRule.afterLead), behind the key gate. */
-function patternMatches(r: CompiledRule, u: Utterance, state: UtteranceState): boolean {
+/** The language's key gate, holding this utterance's keys (read on first use per utterance). */
+function gateFor(u: Utterance, state: UtteranceState): KeyGate {
   if (!state.keysLoaded) {
     state.gate.load(u.norm);
     state.keysLoaded = true;
   }
-  const gate = state.gate;
+  return state.gate;
+}
+
+function patternMatches(r: CompiledRule, u: Utterance, state: UtteranceState): boolean {
+  const gate = gateFor(u, state);
   const after = r.afterLead;
   for (let i = 0; i < after.length; i++) {
     const piece = after[i]!;
@@ -153,13 +158,7 @@ export function classify(
 ): CompiledRule | null {
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i]!;
-    if (r.gate >= 0) {
-      if (!state.keysLoaded) {
-        state.gate.load(u.norm);
-        state.keysLoaded = true;
-      }
-      if (!state.gate.passes(r.gate)) continue;
-    }
+    if (r.gate >= 0 && !gateFor(u, state).passes(r.gate)) continue;
     const c = r.context;
     if (c !== null && !cheapContextHolds(c, u, state, ctx)) continue;
     if (!patternMatches(r, u, state)) continue;

@@ -215,20 +215,18 @@ export function evaluateCoding(conversations: readonly EvaluatedConversation[], 
         const primary = row.predicted.primary ?? 'NC';
         tGold.push(row.gold.main);
         tPred.push(mainBehaviour(primary));
-        const firstOf = (map: Partial<Record<PractitionerCode, string>>) => {
-          for (const c of row.predicted.codes) if (map[c]) return map[c]!;
-          return null;
-        };
-        // Of several questions, the last decides open or closed (as for `primary`, see resolve.ts).
-        const lastOf = (map: Partial<Record<PractitionerCode, string>>) => {
-          for (let i = row.predicted.codes.length - 1; i >= 0; i--) if (map[row.predicted.codes[i]!]) return map[row.predicted.codes[i]!]!;
+        // The subtype the codes give, reading from the first code or, for questions, the last: of
+        // several questions the last decides open or closed (as for `primary`, see resolve.ts).
+        const subtypeOf = (map: Partial<Record<PractitionerCode, string>>, fromEnd: boolean) => {
+          const codes = fromEnd ? [...row.predicted.codes].reverse() : row.predicted.codes;
+          for (const c of codes) if (map[c]) return map[c]!;
           return null;
         };
         if (row.gold.main === 'question' && row.gold.questionSubtype) {
-          oc.push({ gold: row.gold.questionSubtype, family: QUESTION_SUBTYPE[primary] ?? null, any: lastOf(QUESTION_SUBTYPE) });
+          oc.push({ gold: row.gold.questionSubtype, family: QUESTION_SUBTYPE[primary] ?? null, any: subtypeOf(QUESTION_SUBTYPE, true) });
         }
         if (row.gold.main === 'reflection' && row.gold.reflectionSubtype) {
-          sc.push({ gold: row.gold.reflectionSubtype, family: REFLECTION_SUBTYPE[primary] ?? null, any: firstOf(REFLECTION_SUBTYPE) });
+          sc.push({ gold: row.gold.reflectionSubtype, family: REFLECTION_SUBTYPE[primary] ?? null, any: subtypeOf(REFLECTION_SUBTYPE, false) });
         }
       } else if (row.speaker === 'client' && row.gold.talk) {
         cGold.push(row.gold.talk);

@@ -6,7 +6,7 @@
 // whose words carry none of a rule's keys cannot match that rule, and its expressions are skipped.
 //
 // The gate only ever skips expressions that could not match, so coding is exactly the same with or
-// without it (tests/rubric/required-keys.test.ts checks every rule against real text). Anything
+// without it (tests/rubric/pattern-pieces.test.ts checks every rule against real text). Anything
 // the reader does not understand yields no keys: the rule then always runs its expressions.
 
 /** Word characters as `\b` and `\w` see them without the `u` flag. */

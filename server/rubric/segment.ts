@@ -74,7 +74,7 @@ export function segment(norm: string): Utterance[] {
     start = end;
   }
   push(out, norm, start, norm.length);
-  if (out.length === 0 && /[\p{L}\p{N}]/u.test(norm)) {
+  if (out.length === 0 && hasLetterOrDigit(norm, 0, norm.length)) {
     const s = norm.length - norm.trimStart().length;
     out.push({ norm: squeezeSpaces(norm.trim()), start: s, end: s + norm.trim().length });
   }
