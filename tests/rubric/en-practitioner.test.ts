@@ -33,6 +33,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'And i-i think, what would help most?' },
       { text: 'Sandra, can you give me an example of a time the knee held you back?' },
       { text: 'So where do you think you could start?' },
+      { text: "When you think about the summer, um, what do you hope you'll be able to do?" },
     ],
     mustNot: [
       { text: 'How many times a week do you cycle?' },
@@ -54,6 +55,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: "So, I'm wondering, have you noticed any change in the swelling?" },
       { text: 'What kind of painkillers do you take?' },
       { text: "What was your physio's name?" },
+      { text: 'When you walk to work, how long does it take you?' },
     ],
     mustNot: [
       { text: 'What would make the mornings easier?' },

@@ -34,6 +34,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Nou, wat zou er moeten gebeuren om het wel vol te houden?' },
       { text: 'Oke, en hoe ging dat dan?' },
       { text: 'Als je vooruitkijkt naar de zomer, wat hoop je dan te kunnen?' },
+      { text: 'Wanneer je aan de komende maanden denkt, wat hoop je dan te kunnen?' },
       { text: 'Wat weet u al over artrose?' },
       { text: 'Ik ben benieuwd wat jou het meest motiveert.' },
       { text: 'Hoe zou uw leven eruitzien als de pijn minder was?' },
@@ -57,6 +58,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       // Een hapering ("vaak-vaak") laat spaties achter die de enkele spaties van een regel niet mogen breken.
       { text: 'Hoe vaak-vaak loop je per week?' },
       { text: 'Hoe heet je fysiotherapeut?' },
+      { text: 'Wanneer je naar je werk loopt, hoe lang doe je daar dan over?' },
       { text: 'Ik vraag me af, heb je al gemerkt dat de zwelling minder wordt?' },
       { text: 'Ik vraag me af of je zorgen hebt over de operatie.' },
       { text: 'Heb je de oefeningen gedaan?' },
