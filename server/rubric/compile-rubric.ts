@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { KeyGate, requiredKeys } from './required-keys.ts';
 import { regexFlags, RuleFileSchema, type Rule, type RuleFile, type RuleFileContent } from './rule-schema.ts';
 import type { Language, PractitionerCode, Speaker, TalkSubtype, TalkType } from './schemas.ts';
+import { codeAt, startsWithAt } from './char-code.ts';
 
 // Rules are compiled once: every pattern list becomes one regular expression, rules are sorted by
 // priority, and all context conditions become plain values, so coding a turn allocates little.
@@ -89,10 +90,15 @@ export interface LeadMatcher {
 const LEAD_SHAPE = /^\(\?:\(\?:([^()\[\]\\]+)\)\[,\.!\]\?\\s\+\)\*$/;
 const LEAD_WORD = /^[a-z\u00e0-\u00ff' -]+\+?$/;
 
-function isSpace(c: string): boolean {
-  if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v') return true;
+const COMMA = 44;
+const FULL_STOP = 46;
+const EXCLAMATION = 33;
+
+/** Whether the code unit is white space as `\s` sees it. */
+function isSpaceCode(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
   // Other white space is never ASCII; the expression only runs for the rare character beyond it.
-  return c.charCodeAt(0) >= 128 && /\s/.test(c);
+  return c >= 128 && /\s/.test(String.fromCharCode(c));
 }
 
 export function leadMatcher(source: string | undefined): LeadMatcher | null {
@@ -101,31 +107,35 @@ export function leadMatcher(source: string | undefined): LeadMatcher | null {
   if (!m) return null;
   const words = m[1]!.split('|');
   if (!words.every((w) => w.length > 0 && LEAD_WORD.test(w) && !/\+./.test(w) && w.indexOf('+') !== 0)) return null;
-  const parsed = words.map((w) => (w.endsWith('+') ? { lit: w.slice(0, -1), repeat: w[w.length - 2]! } : { lit: w, repeat: null }));
-  const byFirst = new Map<string, typeof parsed>();
+  const parsed = words.map((w) => (w.endsWith('+') ? { lit: w.slice(0, -1), repeat: w.charCodeAt(w.length - 2) } : { lit: w, repeat: null }));
+  // By the code of their first character: reading a character as a number is the cheap way (char-code.ts).
+  const byFirst = new Map<number, typeof parsed>();
   for (const p of parsed) {
-    const list = byFirst.get(p.lit[0]!) ?? [];
+    const first = p.lit.charCodeAt(0);
+    const list = byFirst.get(first) ?? [];
     list.push(p);
-    byFirst.set(p.lit[0]!, list);
+    byFirst.set(first, list);
   }
   return {
     ends(norm: string): number[] {
       // A handful of offsets at most: a plain array beats a Set here (this runs per utterance).
       const ends = [0];
+      const n = norm.length;
       for (let k = 0; k < ends.length; k++) {
         const q = ends[k]!;
-        const candidates = byFirst.get(norm[q] ?? '');
+        const candidates = q < n ? byFirst.get(codeAt(norm, q)) : undefined;
         if (!candidates) continue;
         for (const w of candidates) {
-          if (!norm.startsWith(w.lit, q)) continue;
+          if (!startsWithAt(norm, w.lit, q)) continue;
           let r = q + w.lit.length;
           // `x+` is greedy, and a shorter run would be followed by x, which no LEAD may be.
-          if (w.repeat !== null) while (norm[r] === w.repeat) r++;
+          if (w.repeat !== null) while (r < n && codeAt(norm, r) === w.repeat) r++;
           const starts = [r];
-          if (norm[r] === ',' || norm[r] === '.' || norm[r] === '!') starts.push(r + 1);
+          const after = r < n ? codeAt(norm, r) : -1;
+          if (after === COMMA || after === FULL_STOP || after === EXCLAMATION) starts.push(r + 1);
           for (const s of starts) {
             let e = s;
-            while (e < norm.length && isSpace(norm[e]!)) {
+            while (e < n && isSpaceCode(codeAt(norm, e))) {
               e++;
               if (!ends.includes(e)) ends.push(e);
             }

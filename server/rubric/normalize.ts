@@ -1,3 +1,4 @@
+import { codeAt } from './char-code.ts';
 // Stage 1 of 4 (normalize → segment → classify → resolve). Normalising first lets every rule be
 // written once in lower case with straight quotes. The mapping is length-preserving, so offsets
 // in the normalised text are offsets in the original turn text: spans need no translation.
@@ -37,12 +38,13 @@ function wordy(c: number): boolean {
 
 /** A cheap necessary condition for STUTTER: a dash with a word character before and after it (one space allowed). */
 function mayStutter(s: string): boolean {
+  const n = s.length;
   let i = s.indexOf('-');
   while (i >= 0) {
-    if (i > 0 && wordy(s.charCodeAt(i - 1))) {
+    if (i > 0 && wordy(codeAt(s, i - 1))) {
       let j = i + 1;
-      if (j < s.length && /\s/.test(s[j]!)) j++;
-      if (j < s.length && wordy(s.charCodeAt(j))) return true;
+      if (j < n && /\s/.test(s[j]!)) j++;
+      if (j < n && wordy(codeAt(s, j))) return true;
     }
     i = s.indexOf('-', i + 1);
   }

@@ -1,3 +1,4 @@
+import { codeAt } from './char-code.ts';
 // A cheap gate in front of each rule's regular expressions. Most utterances match no rule, and
 // V8 has to try a `\b(?:…|…)` pattern at every position to find that out; that scanning was most
 // of the time spent coding a turn. So each pattern is read once, at compile time, for the words
@@ -44,7 +45,7 @@ const KEY_SLOTS = BASE * BASE * BASE;
 /** A key (up to three word characters of s[from, to)) as a number below KEY_SLOTS. */
 function packKey(s: string, from: number, to: number): number {
   let k = 0;
-  for (let i = from; i < from + KEY_LENGTH; i++) k = k * BASE + (i < to ? digit(s.charCodeAt(i)) : 0);
+  for (let i = from; i < from + KEY_LENGTH; i++) k = k * BASE + (i < to ? digit(codeAt(s, i)) : 0);
   return k;
 }
 
@@ -148,14 +149,14 @@ export class KeyGate {
     const n = norm.length;
     let i = 0;
     while (i < n) {
-      const c = norm.charCodeAt(i);
+      const c = codeAt(norm, i);
       if (!isWordCode(c)) {
         if (c > 0x130 && foldsToAscii(c)) this.open = true;
         i++;
         continue;
       }
       let j = i + 1;
-      while (j < n && isWordCode(norm.charCodeAt(j))) j++;
+      while (j < n && isWordCode(codeAt(norm, j))) j++;
       const id = this.idByKey[packKey(norm, i, j)]! - 1;
       if (id >= 0) {
         const bit = keyBit[id]!;

@@ -2,6 +2,7 @@ import type { CompiledRubric } from './compile-rubric.ts';
 import { normalize } from './normalize.ts';
 import { squeezeSpaces } from './segment.ts';
 import type { CodedTurn, Speaker } from './schemas.ts';
+import { codeAt } from './char-code.ts';
 
 // What a rule may know about the conversation so far. Built once per turn from the coded turns
 // before it, looking back only a bounded number of turns, so live coding stays O(1) per turn.
@@ -46,8 +47,10 @@ export function turnWordsOf(ctx: TurnContext): number {
 export function countWords(s: string): number {
   let n = 0;
   let inWord = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
+  // The length read once: `s.length` in the loop test is a lookup per character, as in char-code.ts.
+  const length = s.length;
+  for (let i = 0; i < length; i++) {
+    const c = codeAt(s, i);
     const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
     if (!space && !inWord) n++;
     inWord = !space;
@@ -64,7 +67,7 @@ const WORD_CHAR_OTHER = /^[\p{L}\p{N}]$/u;
 
 /** Whether the code point at i belongs to a word ([\p{L}\p{N}']), and how many UTF-16 units it takes. */
 function wordCharLength(s: string, i: number): number {
-  const c = s.charCodeAt(i);
+  const c = codeAt(s, i);
   if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || (c >= 65 && c <= 90)) return 1;
   if (c < 128) return 0;
   const cp = s.codePointAt(i)!;
