@@ -55,7 +55,7 @@ const BIT_KEYS = 31;
 
 /**
  * The gate of one language. Every expression (piece) with required keys is registered with its
- * clauses; `load(norm)` reads one utterance's words and marks the clauses that hold, so
+ * clauses; `load(norm)` reads one utterance's words and stamps the clauses that hold, so
  * `passes(piece)` is a read or two per clause (one to three clauses). The gate holds the marks of
  * the utterance loaded last: coding is synchronous, so one utterance is classified at a time.
  */
@@ -73,9 +73,10 @@ export class KeyGate {
   private keyBit = new Int32Array(0);
   private clauseBits = new Int32Array(0);
   // The loaded utterance.
-  private holds = new Uint8Array(0);
-  private marked = new Int32Array(0);
-  private markedCount = 0;
+  /** For each clause, the number of the last utterance that held it (see `loaded`). */
+  private heldIn = new Int32Array(0);
+  /** The number of the utterance loaded last: a clause holds when heldIn[clause] equals it. */
+  private loaded = 0;
   private bits = 0;
   private open = false;
 
@@ -128,19 +129,21 @@ export class KeyGate {
     }
     this.postingStart[keys] = data.length;
     this.postingData = Int32Array.from(data);
-    this.holds = new Uint8Array(this.clauses);
-    this.marked = new Int32Array(this.clauses);
-    this.markedCount = 0;
+    this.heldIn = new Int32Array(this.clauses);
+    this.loaded = 0;
     this.sealed = true;
   }
 
   /** Mark the clauses this utterance's words satisfy (and forget the previous utterance's). */
   load(norm: string): void {
     if (!this.sealed) this.seal();
-    const holds = this.holds;
-    const marked = this.marked;
-    for (let i = 0; i < this.markedCount; i++) holds[marked[i]!] = 0;
-    let count = 0;
+    // A new number for this utterance forgets the last one's marks without clearing them.
+    if (this.loaded === 0x7fffffff) {
+      this.heldIn.fill(0);
+      this.loaded = 0;
+    }
+    const now = ++this.loaded;
+    const heldIn = this.heldIn;
     let bits = 0;
     this.open = false;
     const keyBit = this.keyBit;
@@ -162,18 +165,11 @@ export class KeyGate {
         const bit = keyBit[id]!;
         if (bit >= 0) bits |= 1 << bit;
         else {
-          for (let k = start[id]!, end = start[id + 1]!; k < end; k++) {
-            const clause = data[k]!;
-            if (holds[clause] === 0) {
-              holds[clause] = 1;
-              marked[count++] = clause;
-            }
-          }
+          for (let k = start[id]!, end = start[id + 1]!; k < end; k++) heldIn[data[k]!] = now;
         }
       }
       i = j;
     }
-    this.markedCount = count;
     this.bits = bits;
   }
 
@@ -183,7 +179,7 @@ export class KeyGate {
     const ids = this.pieceClauses[piece]!;
     for (let i = 0; i < ids.length; i++) {
       const c = ids[i]!;
-      if (this.holds[c] === 0 && (this.clauseBits[c]! & this.bits) === 0) return false;
+      if (this.heldIn[c] !== this.loaded && (this.clauseBits[c]! & this.bits) === 0) return false;
     }
     return true;
   }
