@@ -26,8 +26,13 @@ const REPLACEMENTS: Record<string, string> = {
 const NEEDS_REPLACING = /[\u2018\u2019\u201a\u201b\u2032`\u201c\u201d\u201e\u2013\u2014\u2212\u00a0\t\n\r\u2026]/g;
 
 // Spoken transcripts stutter ("i-i-i don't", "it- it's"): the repeated start is blanked so rules
-// see "i don't". Blanking with spaces keeps the length.
-const STUTTER = /\b([\p{L}']{1,12})-\s?(?=\1)/gu;
+// see "i don't". Blanking with spaces keeps the length. Exported for the test that checks
+// blankStutters against a plain global replace with it.
+export const STUTTER = /\b([\p{L}']{1,12})-\s?(?=\1)/gu;
+// The same expression, tried only at the places a stutter can start (see blankStutters).
+const STUTTER_AT = new RegExp(STUTTER.source, 'uy');
+/** Twelve letters, each up to two UTF-16 units: how far before a dash a stutter can start. */
+const STUTTER_REACH = 24;
 // Transcriber notes ("[inaudible 00:01:02]", "[laughs]") are not speech: blanked the same way.
 const NOTE = /\[[^\]]{0,60}\]/g;
 
@@ -51,6 +56,33 @@ function mayStutter(s: string): boolean {
   return false;
 }
 
+/**
+ * `s.replace(STUTTER, blanks)`, without scanning the whole text: a stutter ends in a dash and
+ * starts in the run of letters right before it, so the expression runs only there (sticky), in
+ * the order a global replace would find the matches.
+ */
+export function blankStutters(s: string): string {
+  let out = '';
+  let copied = 0;
+  // A global replace goes on after the end of each match.
+  let from = 0;
+  for (let dash = s.indexOf('-'); dash >= 0; dash = s.indexOf('-', dash + 1)) {
+    if (dash < from) continue;
+    let start = dash;
+    while (start > from && dash - start < STUTTER_REACH && wordy(codeAt(s, start - 1))) start--;
+    for (let p = start; p < dash; p++) {
+      STUTTER_AT.lastIndex = p;
+      if (!STUTTER_AT.test(s)) continue;
+      const end = STUTTER_AT.lastIndex;
+      out += s.slice(copied, p) + ' '.repeat(end - p);
+      copied = end;
+      from = end;
+      break;
+    }
+  }
+  return copied === 0 ? s : out + s.slice(copied);
+}
+
 /** Lower case, straight quotes, plain dashes and spaces, stutters blanked; same length as the input. */
 export function normalize(text: string): string {
   let lower = text.toLowerCase();
@@ -64,6 +96,6 @@ export function normalize(text: string): string {
     lower = out;
   }
   const plain = lower.replace(NEEDS_REPLACING, (ch) => REPLACEMENTS[ch] ?? ch);
-  const unstuttered = mayStutter(plain) ? plain.replace(STUTTER, (m) => ' '.repeat(m.length)) : plain;
+  const unstuttered = mayStutter(plain) ? blankStutters(plain) : plain;
   return unstuttered.includes('[') ? unstuttered.replace(NOTE, (m) => ' '.repeat(m.length)) : unstuttered;
 }
