@@ -16,6 +16,10 @@ import { parseTranscriptFile } from '../../server/transcripts/parse-transcript-f
 // fixture transcripts repeated. Targets: ≥ 50,000 utterances/s, p99 < 1 ms. On Linux the process
 // re-runs itself pinned to one CPU (taskset) so the figure is per core. This file reads
 // process.env for that because it is test infrastructure (see server/config.ts).
+//
+// `--passes N` only codes the workload N times and exits, for instruments that count work rather
+// than time it (the machine's speed swings by a third within an hour; an instruction count does
+// not): see "Speed" in the README for the callgrind command.
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const json = process.argv.includes('--json');
@@ -53,10 +57,28 @@ function workload(): { name: string; conversations: Conversation[] } {
   return { name: existsSync(dev) ? 'annomi-dev' : 'fixtures', conversations };
 }
 
+function passesArgument(): number | null {
+  const i = process.argv.indexOf('--passes');
+  if (i < 0) return null;
+  const n = Number(process.argv[i + 1]);
+  if (!Number.isInteger(n) || n < 0) {
+    process.stderr.write('bench:rubric: --passes needs a whole number of passes, e.g. --passes 30\n');
+    process.exit(2);
+  }
+  return n;
+}
+
 function main(): void {
-  pinToOneCore();
+  const fixedPasses = passesArgument();
+  if (fixedPasses === null) pinToOneCore();
   const rubric = loadRubrics(path.join(root, 'rubrics'));
   const { name, conversations } = workload();
+  if (fixedPasses !== null) {
+    for (let p = 0; p < fixedPasses; p++) {
+      for (const c of conversations) codeTranscript(c.turns, { rubric, language: c.language });
+    }
+    return;
+  }
   const turnsPerPass = conversations.reduce((n, c) => n + c.turns.length, 0);
 
   // Warm up the JIT and the regex caches.
