@@ -23,7 +23,6 @@ export interface UtteranceState {
   keysLoaded: boolean;
 }
 
-/** Whether the rule's pattern matches: its pieces (see CompiledRule.afterLead), behind the key gate. */
 /** The language's key gate, holding this utterance's keys (read on first use per utterance). */
 function gateFor(u: Utterance, state: UtteranceState): KeyGate {
   if (!state.keysLoaded) {
@@ -33,6 +32,7 @@ function gateFor(u: Utterance, state: UtteranceState): KeyGate {
   return state.gate;
 }
 
+/** Whether the rule's pattern matches: its pieces (see CompiledRule.afterLead), behind the key gate. */
 function patternMatches(r: CompiledRule, u: Utterance, state: UtteranceState): boolean {
   const gate = gateFor(u, state);
   const after = r.afterLead;
