@@ -16,3 +16,23 @@ const startsWithOf = String.prototype.startsWith;
 export function startsWithAt(s: string, part: string, at: number): boolean {
   return startsWithOf.call(s, part, at);
 }
+
+/** Whether the code unit is white space as `\s` sees it (an expression only for the rare one beyond ASCII). */
+export function isSpaceCode(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c >= 128 && /\s/.test(String.fromCharCode(c));
+}
+
+const LETTER_OR_DIGIT_BEYOND_ASCII = /^[\p{L}\p{N}]$/u;
+
+/**
+ * Whether the code point at i is a letter or digit ([\p{L}\p{N}]): how many UTF-16 units it takes
+ * (1 or 2), or 0. ASCII is decided by code; the expression runs only beyond it.
+ */
+export function letterOrDigitLength(s: string, i: number): number {
+  const c = codeAt(s, i);
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) return 1;
+  if (c < 128 || Number.isNaN(c)) return 0;
+  const cp = s.codePointAt(i)!;
+  return LETTER_OR_DIGIT_BEYOND_ASCII.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
+}

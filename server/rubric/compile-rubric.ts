@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { KeyGate, requiredKeys } from './required-keys.ts';
 import { regexFlags, RuleFileSchema, type Rule, type RuleFile, type RuleFileContent } from './rule-schema.ts';
 import type { Language, PractitionerCode, Speaker, TalkSubtype, TalkType } from './schemas.ts';
-import { codeAt, startsWithAt } from './char-code.ts';
+import { codeAt, isSpaceCode, startsWithAt } from './char-code.ts';
 
 // Rules are compiled once: every pattern list becomes one regular expression, rules are sorted by
 // priority, and all context conditions become plain values, so coding a turn allocates little.
@@ -94,12 +94,6 @@ const COMMA = 44;
 const FULL_STOP = 46;
 const EXCLAMATION = 33;
 
-/** Whether the code unit is white space as `\s` sees it. */
-function isSpaceCode(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  // Other white space is never ASCII; the expression only runs for the rare character beyond it.
-  return c >= 128 && /\s/.test(String.fromCharCode(c));
-}
 
 export function leadMatcher(source: string | undefined): LeadMatcher | null {
   if (source === undefined) return null;

@@ -1,4 +1,4 @@
-import { codeAt } from './char-code.ts';
+import { letterOrDigitLength } from './char-code.ts';
 // Stage 2 of 4. Codes belong to thought units, not to whole turns: a turn such as
 // "Okay. So you feel stuck. What would help?" carries three. Segmenting after normalising keeps
 // the splitting rules simple; spans point into the original turn text.
@@ -31,15 +31,9 @@ const TRIM_START = new Set([' ', ',', ';', ':', '"', "'", '-']);
 const TRIM_END = new Set([' ', ',', ';', ':', '"', '-']);
 
 const SPACES = /\s{2,}/g;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-/** Whether norm[start, end) holds a letter or digit (ASCII checked by code, the rest by expression). */
+/** Whether norm[start, end) holds a letter or digit. */
 function hasLetterOrDigit(norm: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = codeAt(norm, i);
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) return true;
-    if (c >= 128 && LETTER_OR_DIGIT.test(String.fromCodePoint(norm.codePointAt(i)!))) return true;
-  }
+  for (let i = start; i < end; i++) if (letterOrDigitLength(norm, i) > 0) return true;
   return false;
 }
 

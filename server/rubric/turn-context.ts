@@ -2,7 +2,7 @@ import type { CompiledRubric } from './compile-rubric.ts';
 import { normalize } from './normalize.ts';
 import { squeezeSpaces } from './segment.ts';
 import type { CodedTurn, Speaker } from './schemas.ts';
-import { codeAt } from './char-code.ts';
+import { codeAt, letterOrDigitLength } from './char-code.ts';
 
 // What a rule may know about the conversation so far. Built once per turn from the coded turns
 // before it, looking back only a bounded number of turns, so live coding stays O(1) per turn.
@@ -63,16 +63,9 @@ export function wordKey(word: string): string {
   return word.length > 5 ? word.slice(0, 5) : word;
 }
 
-const WORD_CHAR_OTHER = /^[\p{L}\p{N}]$/u;
-
 /** Whether the code point at i belongs to a word ([\p{L}\p{N}']), and how many UTF-16 units it takes. */
 function wordCharLength(s: string, i: number): number {
-  const c = codeAt(s, i);
-  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39 || (c >= 65 && c <= 90)) return 1;
-  if (c < 128) return 0;
-  const cp = s.codePointAt(i)!;
-  const len = cp > 0xffff ? 2 : 1;
-  return WORD_CHAR_OTHER.test(String.fromCodePoint(cp)) ? len : 0;
+  return codeAt(s, i) === 39 ? 1 : letterOrDigitLength(s, i);
 }
 
 // A plain scan rather than a /[\p{L}\p{N}']+/gu loop: this runs for every turn and utterance.
