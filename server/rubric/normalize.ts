@@ -1,4 +1,4 @@
-import { codeAt } from './char-code.ts';
+import { codeAt, isSpaceCode } from './char-code.ts';
 // Stage 1 of 4 (normalize → segment → classify → resolve). Normalising first lets every rule be
 // written once in lower case with straight quotes. The mapping is length-preserving, so offsets
 // in the normalised text are offsets in the original turn text: spans need no translation.
@@ -41,21 +41,6 @@ function wordy(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 39 || c >= 128;
 }
 
-/** A cheap necessary condition for STUTTER: a dash with a word character before and after it (one space allowed). */
-function mayStutter(s: string): boolean {
-  const n = s.length;
-  let i = s.indexOf('-');
-  while (i >= 0) {
-    if (i > 0 && wordy(codeAt(s, i - 1))) {
-      let j = i + 1;
-      if (j < n && /\s/.test(s[j]!)) j++;
-      if (j < n && wordy(codeAt(s, j))) return true;
-    }
-    i = s.indexOf('-', i + 1);
-  }
-  return false;
-}
-
 /**
  * `s.replace(STUTTER, blanks)`, without scanning the whole text: a stutter ends in a dash and
  * starts in the run of letters right before it, so the expression runs only there (sticky), in
@@ -66,8 +51,13 @@ export function blankStutters(s: string): string {
   let copied = 0;
   // A global replace goes on after the end of each match.
   let from = 0;
+  const n = s.length;
   for (let dash = s.indexOf('-'); dash >= 0; dash = s.indexOf('-', dash + 1)) {
     if (dash < from) continue;
+    // The repeat after the dash (one white space allowed) must start like a word, or nothing here matches.
+    let next = dash + 1;
+    if (next < n && isSpaceCode(codeAt(s, next))) next++;
+    if (next >= n || !wordy(codeAt(s, next))) continue;
     let start = dash;
     while (start > from && dash - start < STUTTER_REACH && wordy(codeAt(s, start - 1))) start--;
     for (let p = start; p < dash; p++) {
@@ -96,6 +86,6 @@ export function normalize(text: string): string {
     lower = out;
   }
   const plain = lower.replace(NEEDS_REPLACING, (ch) => REPLACEMENTS[ch] ?? ch);
-  const unstuttered = mayStutter(plain) ? blankStutters(plain) : plain;
+  const unstuttered = blankStutters(plain);
   return unstuttered.includes('[') ? unstuttered.replace(NOTE, (m) => ' '.repeat(m.length)) : unstuttered;
 }
