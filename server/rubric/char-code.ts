@@ -36,3 +36,41 @@ export function letterOrDigitLength(s: string, i: number): number {
   const cp = s.codePointAt(i)!;
   return LETTER_OR_DIGIT_BEYOND_ASCII.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
 }
+
+// Scanning a string in a JavaScript loop costs far more per character than the same loop over a
+// typed array: whichever way a character is read (`s.charCodeAt(i)` or codeAt), V8 goes through
+// the string's representation on every one (callgrind: about 140 instructions a character for
+// codeAt on a sliced string, under 10 for an array element). So a turn's text is copied once into
+// an array of code units and the word scanners read that. The copy is native for ASCII text.
+const ENCODER = new TextEncoder();
+let utf8 = new Uint8Array(512);
+
+/**
+ * The UTF-16 code units of s in an array: `into` when it is long enough, else a new, larger one
+ * (use the array returned; entries past s.length are left over from earlier use).
+ */
+export function fillCodeUnits(s: string, into: Uint16Array): Uint16Array {
+  const n = s.length;
+  const out = into.length >= n ? into : new Uint16Array(Math.max(n, 2 * into.length));
+  if (utf8.length < n) utf8 = new Uint8Array(Math.max(n, 2 * utf8.length));
+  // Every code unit below 128 encodes as one byte of the same value, and any other as two or more,
+  // so all n units fitting in n bytes means the bytes are the code units.
+  const r = ENCODER.encodeInto(s, utf8);
+  if (r.read === n && r.written === n) {
+    out.set(utf8.subarray(0, n));
+    return out;
+  }
+  for (let i = 0; i < n; i++) out[i] = codeAt(s, i);
+  return out;
+}
+
+/**
+ * letterOrDigitLength(s, i) with the code unit read from `codes` (the code units of s): ASCII is
+ * decided from the array, and only a unit beyond it looks at the string.
+ */
+export function letterOrDigitLengthIn(codes: Uint16Array, s: string, i: number): number {
+  const c = codes[i]!;
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) return 1;
+  if (c < 128) return 0;
+  return letterOrDigitLength(s, i);
+}

@@ -1,7 +1,8 @@
 import type { CompiledContext, CompiledRange, CompiledRule, LanguageRules, LeadMatcher } from './compile-rubric.ts';
 import type { KeyGate } from './required-keys.ts';
 import type { Utterance } from './segment.ts';
-import { contentWords, countWords, otherWordsOf, turnWordsOf, type TurnContext } from './turn-context.ts';
+import { fillCodeUnits } from './char-code.ts';
+import { contentWordsIn, countWordsIn, otherWordsOf, turnWordsOf, type TurnContext } from './turn-context.ts';
 
 // Stage 3 of 4. Each utterance gets the first rule (highest priority) whose pattern matches, whose
 // exceptions do not, and whose context conditions hold. One rule per utterance keeps every code
@@ -21,12 +22,18 @@ export interface UtteranceState {
   gate: KeyGate;
   /** Whether `gate` holds this utterance's keys yet (loaded on first need). */
   keysLoaded: boolean;
+  /**
+   * The normalised turn and its code units (see fillCodeUnits): the word scanners read the
+   * utterance as turnNorm[u.start, u.end), which differs from u.norm only in squeezed spaces.
+   */
+  turnNorm: string;
+  codes: Uint16Array;
 }
 
 /** The language's key gate, holding this utterance's keys (read on first use per utterance). */
 function gateFor(u: Utterance, state: UtteranceState): KeyGate {
   if (!state.keysLoaded) {
-    state.gate.load(u.norm);
+    state.gate.loadCodes(state.codes, u.start, u.end);
     state.keysLoaded = true;
   }
   return state.gate;
@@ -58,7 +65,8 @@ function patternMatches(r: CompiledRule, u: Utterance, state: UtteranceState): b
 export function ruleMatches(rule: CompiledRule, lang: LanguageRules, norm: string): boolean {
   lang.gate.load(norm);
   if (!lang.gate.passes(rule.gate)) return false;
-  const state: UtteranceState = { index: 0, count: 1, permission: false, overlap: NaN, words: -1, leadEnds: null, lead: lang.lead, gate: lang.gate, keysLoaded: true };
+  const codes = fillCodeUnits(norm, new Uint16Array(norm.length));
+  const state: UtteranceState = { index: 0, count: 1, permission: false, overlap: NaN, words: -1, leadEnds: null, lead: lang.lead, gate: lang.gate, keysLoaded: true, turnNorm: norm, codes };
   return patternMatches(rule, { norm, start: 0, end: norm.length }, state);
 }
 
@@ -69,11 +77,11 @@ function inRange(v: number, r: CompiledRange): boolean {
 // Reused for every utterance: overlap is asked often, and the set never outlives the call.
 const OWN = new Set<string>();
 
-function overlapOf(u: Utterance, ctx: TurnContext, stopwords: ReadonlySet<string>): number {
+function overlapOf(u: Utterance, state: UtteranceState, ctx: TurnContext, stopwords: ReadonlySet<string>): number {
   if (ctx.otherTurns.length === 0) return 0;
   const others = otherWordsOf(ctx, stopwords);
   OWN.clear();
-  const own = contentWords(u.norm, stopwords, OWN);
+  const own = contentWordsIn(state.turnNorm, state.codes, u.start, u.end, stopwords, OWN);
   if (own.size === 0) return 0;
   let shared = 0;
   for (const w of own) {
@@ -115,7 +123,7 @@ function cheapContextHolds(c: CompiledContext, u: Utterance, state: UtteranceSta
   if (c.turnWords && !inRange(turnWordsOf(ctx), c.turnWords)) return false;
   if (c.continuation !== null && c.continuation !== ctx.continuation) return false;
   if (c.words) {
-    if (state.words < 0) state.words = countWords(u.norm);
+    if (state.words < 0) state.words = countWordsIn(state.codes, u.start, u.end);
     if (!inRange(state.words, c.words)) return false;
   }
   if (c.prevPractitionerCodes) {
@@ -142,7 +150,7 @@ function costlyContextHolds(
   if (c.prevClientMatches && !(ctx.prevClient && c.prevClientMatches.test(ctx.prevClientNorm))) return false;
   if (c.prevClientNotMatches && ctx.prevClient && c.prevClientNotMatches.test(ctx.prevClientNorm)) return false;
   if (c.overlap) {
-    if (Number.isNaN(state.overlap)) state.overlap = overlapOf(u, ctx, stopwords);
+    if (Number.isNaN(state.overlap)) state.overlap = overlapOf(u, state, ctx, stopwords);
     if (!inRange(state.overlap, c.overlap)) return false;
   }
   return true;

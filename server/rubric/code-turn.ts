@@ -5,11 +5,16 @@ import { normalize } from './normalize.ts';
 import { resolveClient, resolvePractitioner } from './resolve.ts';
 import type { CodedTurn, Language, TurnInput } from './schemas.ts';
 import { segment } from './segment.ts';
+import { fillCodeUnits } from './char-code.ts';
 import { buildTurnContext, rememberNorm } from './turn-context.ts';
 
 // The stages run in this order: normalize → segment → classify → resolve (→ scoreTranscript).
 // Each needs the previous one's output: rules are written against normalised text, rules fire on
 // utterances, and a turn's codes are resolved from its utterances' decisions.
+
+// The code units of the turn being coded (see fillCodeUnits), reused from turn to turn: coding is
+// synchronous, so one turn at a time holds it.
+let turnCodes: Uint16Array = new Uint16Array(1024);
 
 export interface CodeTurnOptions {
   rubric: CompiledRubric;
@@ -22,9 +27,10 @@ export function codeTurn(previous: readonly CodedTurn[], turn: TurnInput, opts: 
   const rules = turn.speaker === 'practitioner' ? lang.practitioner : lang.client;
   const norm = normalize(turn.text);
   const utterances = segment(norm);
+  turnCodes = fillCodeUnits(norm, turnCodes);
   const ctx = buildTurnContext(previous, turn.text, turn.speaker, opts.rubric, lang.stopwords);
   const fired: (CompiledRule | null)[] = new Array(utterances.length);
-  const state: UtteranceState = { index: 0, count: utterances.length, permission: ctx.permission, overlap: NaN, words: -1, leadEnds: null, lead: lang.lead, gate: lang.gate, keysLoaded: false };
+  const state: UtteranceState = { index: 0, count: utterances.length, permission: ctx.permission, overlap: NaN, words: -1, leadEnds: null, lead: lang.lead, gate: lang.gate, keysLoaded: false, turnNorm: norm, codes: turnCodes };
   for (let i = 0; i < utterances.length; i++) {
     state.index = i;
     state.overlap = NaN;

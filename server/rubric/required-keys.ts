@@ -1,4 +1,4 @@
-import { codeAt } from './char-code.ts';
+import { codeAt, fillCodeUnits } from './char-code.ts';
 // A cheap gate in front of each rule's regular expressions. Most utterances match no rule, and
 // V8 has to try a `\b(?:…|…)` pattern at every position to find that out; that scanning was most
 // of the time spent coding a turn. So each pattern is read once, at compile time, for the words
@@ -37,6 +37,10 @@ function digit(c: number): number {
   if (c >= 48 && c <= 57) return c - 21;
   return 37;
 }
+
+/** digit() of each ASCII code unit that is a word character; 0 for the rest. */
+const DIGIT = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if (isWordCode(c)) DIGIT[c] = digit(c);
 
 const BASE = 38;
 /** Every possible key (up to three word characters) has a slot below this. */
@@ -79,6 +83,8 @@ export class KeyGate {
   private loaded = 0;
   private bits = 0;
   private open = false;
+  /** Code units for `load(norm)`. */
+  private scratch: Uint16Array = new Uint16Array(256);
 
   /** Register a piece that needs all these clauses; returns its number, or -1 (none: always runs). */
   register(clauses: readonly (readonly string[])[] | null): number {
@@ -134,8 +140,17 @@ export class KeyGate {
     this.sealed = true;
   }
 
-  /** Mark the clauses this utterance's words satisfy (and forget the previous utterance's). */
+  /** Mark the clauses the words of `norm` satisfy (and forget the previous utterance's). */
   load(norm: string): void {
+    this.scratch = fillCodeUnits(norm, this.scratch);
+    this.loadCodes(this.scratch, 0, norm.length);
+  }
+
+  /**
+   * `load` for the utterance whose code units are codes[from, to) (see fillCodeUnits): coding reads
+   * a whole turn's units once and loads each utterance from its span.
+   */
+  loadCodes(codes: Uint16Array, from: number, to: number): void {
     if (!this.sealed) this.seal();
     // A new number for this utterance forgets the last one's marks without clearing them.
     if (this.loaded === 0x7fffffff) {
@@ -149,18 +164,28 @@ export class KeyGate {
     const keyBit = this.keyBit;
     const start = this.postingStart;
     const data = this.postingData;
-    const n = norm.length;
-    let i = 0;
-    while (i < n) {
-      const c = codeAt(norm, i);
-      if (!isWordCode(c)) {
+    const idByKey = this.idByKey;
+    let i = from;
+    while (i < to) {
+      const c = codes[i]!;
+      const d = c < 128 ? DIGIT[c]! : 0;
+      if (d === 0) {
         if (c > 0x130 && foldsToAscii(c)) this.open = true;
         i++;
         continue;
       }
+      // The word's key, packed as packKey does: its first KEY_LENGTH digits, 0 for any missing.
+      let key = d;
       let j = i + 1;
-      while (j < n && isWordCode(codeAt(norm, j))) j++;
-      const id = this.idByKey[packKey(norm, i, j)]! - 1;
+      while (j < to) {
+        const e = codes[j]!;
+        const f = e < 128 ? DIGIT[e]! : 0;
+        if (f === 0) break;
+        if (j - i < KEY_LENGTH) key = key * BASE + f;
+        j++;
+      }
+      for (let k = j - i; k < KEY_LENGTH; k++) key *= BASE;
+      const id = idByKey[key]! - 1;
       if (id >= 0) {
         const bit = keyBit[id]!;
         if (bit >= 0) bits |= 1 << bit;
@@ -171,6 +196,11 @@ export class KeyGate {
       i = j;
     }
     this.bits = bits;
+  }
+
+  /** How many pieces are registered (piece numbers run from 0 to pieceCount - 1). */
+  get pieceCount(): number {
+    return this.pieceClauses.length;
   }
 
   /** Whether the piece with this number may match the loaded utterance. */

@@ -2,7 +2,7 @@ import type { CompiledRubric } from './compile-rubric.ts';
 import { normalize } from './normalize.ts';
 import { squeezeSpaces } from './segment.ts';
 import type { CodedTurn, Speaker } from './schemas.ts';
-import { codeAt, letterOrDigitLength } from './char-code.ts';
+import { fillCodeUnits, letterOrDigitLengthIn } from './char-code.ts';
 
 // What a rule may know about the conversation so far. Built once per turn from the coded turns
 // before it, looking back only a bounded number of turns, so live coding stays O(1) per turn.
@@ -43,14 +43,21 @@ export function turnWordsOf(ctx: TurnContext): number {
   return ctx.turnWords;
 }
 
-/** Number of whitespace-separated words (a plain loop: this runs for every turn). */
+// Code units of a string being scanned (see fillCodeUnits); each use fills and reads it at once.
+let scratch: Uint16Array = new Uint16Array(256);
+
+/** Number of whitespace-separated words. */
 export function countWords(s: string): number {
+  scratch = fillCodeUnits(s, scratch);
+  return countWordsIn(scratch, 0, s.length);
+}
+
+/** countWords for the text whose code units are codes[from, to). */
+export function countWordsIn(codes: Uint16Array, from: number, to: number): number {
   let n = 0;
   let inWord = false;
-  // The length read once: `s.length` in the loop test is a lookup per character, as in char-code.ts.
-  const length = s.length;
-  for (let i = 0; i < length; i++) {
-    const c = codeAt(s, i);
+  for (let i = from; i < to; i++) {
+    const c = codes[i]!;
     const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
     if (!space && !inWord) n++;
     inWord = !space;
@@ -63,17 +70,34 @@ export function wordKey(word: string): string {
   return word.length > 5 ? word.slice(0, 5) : word;
 }
 
-/** Whether the code point at i belongs to a word ([\p{L}\p{N}']), and how many UTF-16 units it takes. */
-function wordCharLength(s: string, i: number): number {
-  return codeAt(s, i) === 39 ? 1 : letterOrDigitLength(s, i);
+/**
+ * Whether the code point at i belongs to a word ([\p{L}\p{N}']), and how many UTF-16 units it
+ * takes; a pair cut by the end of the span (`to`) is no letter, as in the span on its own.
+ */
+function wordCharLength(codes: Uint16Array, s: string, i: number, to: number): number {
+  if (codes[i] === 39) return 1;
+  const len = letterOrDigitLengthIn(codes, s, i);
+  return len === 2 && i + 1 >= to ? 0 : len;
 }
 
-// A plain scan rather than a /[\p{L}\p{N}']+/gu loop: this runs for every turn and utterance.
+/** Content-word keys of `norm` (words of three letters or more, not stopwords) added to `into`. */
 export function contentWords(norm: string, stopwords: ReadonlySet<string>, into: Set<string>): Set<string> {
-  const n = norm.length;
-  let i = 0;
-  while (i < n) {
-    let len = wordCharLength(norm, i);
+  scratch = fillCodeUnits(norm, scratch);
+  return contentWordsIn(norm, scratch, 0, norm.length, stopwords, into);
+}
+
+/** contentWords for s[from, to), whose code units are in `codes` at the same offsets. */
+export function contentWordsIn(
+  s: string,
+  codes: Uint16Array,
+  from: number,
+  to: number,
+  stopwords: ReadonlySet<string>,
+  into: Set<string>,
+): Set<string> {
+  let i = from;
+  while (i < to) {
+    let len = wordCharLength(codes, s, i, to);
     if (len === 0) {
       i++;
       continue;
@@ -81,16 +105,15 @@ export function contentWords(norm: string, stopwords: ReadonlySet<string>, into:
     const start = i;
     while (len > 0) {
       i += len;
-      len = i < n ? wordCharLength(norm, i) : 0;
+      len = i < to ? wordCharLength(codes, s, i, to) : 0;
     }
     if (i - start < 3) continue;
-    const w = norm.slice(start, i);
+    const w = s.slice(start, i);
     if (stopwords.has(w)) continue;
     into.add(wordKey(w));
   }
   return into;
 }
-
 
 // Coded turns never change, so their normalised text and content words are computed once and
 // remembered for as long as the turn itself lives (live sessions re-read the same few turns).

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectLanguage, normalize, segment } from '../../server/rubric/index.ts';
 import { parseTranscriptFile } from '../../server/transcripts/parse-transcript-file.ts';
+import { fillCodeUnits } from '../../server/rubric/char-code.ts';
 import { ANNOMI_DEV, hasAnnomi } from '../helpers/requirements.ts';
 
 // Rules run as pieces: `^{{LEAD}}rest` patterns as sticky `rest` expressions at the offsets where
@@ -80,6 +81,25 @@ describe('pattern pieces (LEAD split, required-keys gate)', () => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('gate the same whether an utterance is loaded as a string or as its span of the turn', () => {
+    // Coding loads each utterance from the turn's code units (see fillCodeUnits); an utterance's
+    // own string differs from its span only in squeezed spaces, which hold no word.
+    const differing: string[] = [];
+    let codes: Uint16Array = new Uint16Array(16);
+    for (const { language, text } of texts) {
+      const gate = rubric.languages[language].gate;
+      const norm = normalize(text);
+      codes = fillCodeUnits(norm, codes);
+      for (const u of segment(norm)) {
+        gate.load(u.norm);
+        const fromString = Array.from({ length: gate.pieceCount }, (_, p) => gate.passes(p));
+        gate.loadCodes(codes, u.start, u.end);
+        for (let p = 0; p < gate.pieceCount; p++) if (gate.passes(p) !== fromString[p]) differing.push(`piece ${p}: ${u.norm}`);
+      }
+    }
+    expect(differing).toEqual([]);
   });
 
   it('lists every offset where a run of markers can end', () => {
