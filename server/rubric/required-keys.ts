@@ -38,8 +38,19 @@ function digit(c: number): number {
   return 37;
 }
 
+/**
+ * A plain array of small integers. The gate's tables are plain arrays rather than typed arrays:
+ * once any ArrayBuffer in the process has been detached (tsx's loader transfers some), V8 checks
+ * every typed-array read for detachment, which made the gate's loops about a third slower.
+ */
+function filled(n: number, value: number): number[] {
+  const a: number[] = [];
+  for (let i = 0; i < n; i++) a.push(value);
+  return a;
+}
+
 /** digit() of each ASCII code unit that is a word character; 0 for the rest. */
-const DIGIT = new Uint8Array(128);
+const DIGIT = filled(128, 0);
 for (let c = 0; c < 128; c++) if (isWordCode(c)) DIGIT[c] = digit(c);
 
 const BASE = 38;
@@ -65,20 +76,20 @@ const BIT_KEYS = 31;
  */
 export class KeyGate {
   /** Key number + 1 for each packed key a rule uses; 0 for the rest. */
-  private readonly idByKey = new Int32Array(KEY_SLOTS);
+  private readonly idByKey = filled(KEY_SLOTS, 0);
   /** For each key number, the clauses that list it (while registering). */
   private readonly postings: number[][] = [];
-  private readonly pieceClauses: Int32Array[] = [];
+  private readonly pieceClauses: number[][] = [];
   private clauses = 0;
   // Built by seal(): the index in flat arrays, and the keys of very many clauses as bits.
   private sealed = false;
-  private postingStart = new Int32Array(0);
-  private postingData = new Int32Array(0);
-  private keyBit = new Int32Array(0);
-  private clauseBits = new Int32Array(0);
+  private postingStart: number[] = [];
+  private postingData: number[] = [];
+  private keyBit: number[] = [];
+  private clauseBits: number[] = [];
   // The loaded utterance.
   /** For each clause, the number of the last utterance that held it (see `loaded`). */
-  private heldIn = new Int32Array(0);
+  private heldIn: number[] = [];
   /** The number of the utterance loaded last: a clause holds when heldIn[clause] equals it. */
   private loaded = 0;
   private bits = 0;
@@ -90,7 +101,7 @@ export class KeyGate {
   register(clauses: readonly (readonly string[])[] | null): number {
     if (clauses === null || clauses.length === 0) return -1;
     this.sealed = false;
-    const ids = new Int32Array(clauses.length);
+    const ids = filled(clauses.length, 0);
     clauses.forEach((clause, c) => {
       const clauseId = this.clauses++;
       ids[c] = clauseId;
@@ -121,21 +132,21 @@ export class KeyGate {
       .filter((id) => this.postings[id]!.length > BIT_KEY_MIN_CLAUSES)
       .sort((x, y) => this.postings[y]!.length - this.postings[x]!.length)
       .slice(0, BIT_KEYS);
-    this.keyBit = new Int32Array(keys).fill(-1);
-    this.clauseBits = new Int32Array(this.clauses);
+    this.keyBit = filled(keys, -1);
+    this.clauseBits = filled(this.clauses, 0);
     frequent.forEach((id, bit) => {
       this.keyBit[id] = bit;
       for (const c of this.postings[id]!) this.clauseBits[c]! |= 1 << bit;
     });
-    this.postingStart = new Int32Array(keys + 1);
+    this.postingStart = filled(keys + 1, 0);
     const data: number[] = [];
     for (let id = 0; id < keys; id++) {
       this.postingStart[id] = data.length;
       if (this.keyBit[id]! < 0) data.push(...this.postings[id]!);
     }
     this.postingStart[keys] = data.length;
-    this.postingData = Int32Array.from(data);
-    this.heldIn = new Int32Array(this.clauses);
+    this.postingData = data;
+    this.heldIn = filled(this.clauses, 0);
     this.loaded = 0;
     this.sealed = true;
   }
