@@ -133,8 +133,7 @@ export function attachRealtime(server: HttpServer, deps: RealtimeDeps): KierServ
         if (data.assignmentId) {
           if (!deps.courses) throw new AppError('not_found', 'no such assignment');
           const { scenarioId, voice } = await deps.courses.forStart(user, data.assignmentId);
-          const view = await practice.start(user, { scenarioId, voice });
-          await deps.courses.linkSession(view.id, data.assignmentId);
+          const view = await practice.start(user, { scenarioId, voice, assignmentId: data.assignmentId });
           await socket.join(view.id);
           return view;
         }

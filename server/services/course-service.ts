@@ -237,10 +237,6 @@ export function createCourseService(deps: CourseDeps) {
       return { scenarioId: a.scenarioId, voice: a.voice };
     },
 
-    async linkSession(sessionId: string, assignmentId: string): Promise<void> {
-      await cs.sessionMeta.set(sessionId, { assignmentId });
-    },
-
     /** A "retry from here" branch practises for the same assignment as its parent. */
     async inheritAssignment(childId: string, parentId: string): Promise<void> {
       const parent = await cs.sessionMeta.get(parentId);

@@ -25,6 +25,7 @@ import {
   createTurnRepository,
   UniqueViolationError,
   type StoredSession, type StoredTurn, type Store, type User } from '../store/index.ts';
+import { createSessionMetaRepository } from '../store/course-repositories.ts';
 import { AppError } from './app-error.ts';
 import { canReadSession } from './session-access.ts';
 
@@ -243,23 +244,35 @@ export function createPracticeService(deps: PracticeDeps) {
     scenarios: () => deps.scenarios,
     scenario: scenarioOf,
 
-    async start(user: User, input: { scenarioId: string; voice?: 'offline' | 'llm' | undefined }): Promise<SessionView> {
+    /**
+     * A new session with the patient's opening line. The session, its first turn and (when
+     * practising for an assignment) the link to the assignment are written in one transaction, so
+     * a failure leaves nothing half made: no session without its opening, none outside its assignment.
+     */
+    async start(
+      user: User,
+      input: { scenarioId: string; voice?: 'offline' | 'llm' | undefined; assignmentId?: string | undefined },
+    ): Promise<SessionView> {
       const scenario = scenarioOf(input.scenarioId);
       const id = randomUUID();
       const seed = hashSeed(id);
       const voice = input.voice !== 'offline' && deps.llm ? 'llm' : 'offline';
-      const session = await store.sessions.create({ id, userId: user.id, scenarioId: scenario.id, language: scenario.language, voice, seed });
       const opening = speakOffline(scenario, createPatient(scenario, { seed }), openingIntent());
       const coded = await coder.codeTurn([], { speaker: 'client', text: opening.text }, { language: scenario.language });
-      const turn = await store.turns.insert({
-        sessionId: id,
-        index: 0,
-        speaker: 'client',
-        text: opening.text,
-        coded: { ...coded, index: 0 },
-        patientState: opening.state,
-        mood: mood(opening.state),
-        voice: 'offline',
+      const { session, turn } = await store.db.transaction(async (tx) => {
+        const session = await createPracticeSessionRepository(tx).create({ id, userId: user.id, scenarioId: scenario.id, language: scenario.language, voice, seed });
+        const turn = await createTurnRepository(tx).insert({
+          sessionId: id,
+          index: 0,
+          speaker: 'client',
+          text: opening.text,
+          coded: { ...coded, index: 0 },
+          patientState: opening.state,
+          mood: mood(opening.state),
+          voice: 'offline',
+        });
+        if (input.assignmentId) await createSessionMetaRepository(tx).set(id, { assignmentId: input.assignmentId });
+        return { session, turn };
       });
       live.set(id, { session, turns: [turn] });
       if (live.size > LIVE_MAX) live.delete(live.keys().next().value!);

@@ -30,8 +30,7 @@ export async function practise(
 ): Promise<string> {
   const { practice, courses } = app.kier;
   const start = opts.assignmentId ? await courses.forStart(who, opts.assignmentId) : { scenarioId: opts.scenarioId ?? EN_SCENARIO, voice: 'offline' as const };
-  const view = await practice.start(who, start);
-  if (opts.assignmentId) await courses.linkSession(view.id, opts.assignmentId);
+  const view = await practice.start(who, { ...start, assignmentId: opts.assignmentId });
   let i = 0;
   for (const text of opts.texts ?? ['What brings you here today?', 'It sounds like running matters a lot to you.']) {
     await practice.send(who, { sessionId: view.id, text, clientTurnId: `c${i++}` });

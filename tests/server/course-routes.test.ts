@@ -167,6 +167,19 @@ for (const backend of ['pglite', 'postgres'] as const) {
         await expect(t.app.kier.courses.forStart(teacher.user, assignmentId)).rejects.toMatchObject({ code: 'not_found' });
       });
 
+      it('writes a session, its opening and its assignment link together: a link that fails leaves no session', async () => {
+        const sessions = async () =>
+          Number((await t.app.kier.store.db.query('SELECT count(*) AS n FROM practice_sessions WHERE user_id = $1', [ann.user.id]))[0]!.n);
+        const before = await sessions();
+        // An assignment the database does not hold breaks the link (a foreign key), the last of the three writes.
+        await expect(t.app.kier.practice.start(ann.user, { scenarioId: EN_SCENARIO, assignmentId: 'no-such-assignment' })).rejects.toThrow();
+        expect(await sessions()).toBe(before);
+        const linked = await t.app.kier.practice.start(ann.user, { scenarioId: EN_SCENARIO, assignmentId });
+        expect(await sessions()).toBe(before + 1);
+        const row = (await t.app.kier.store.db.query('SELECT assignment_id FROM practice_sessions WHERE id = $1', [linked.id]))[0];
+        expect(row?.assignment_id).toBe(assignmentId);
+      });
+
       it('builds the dashboard: cells, targets, distribution and progress; and its CSV', async () => {
         const res = await req(teacher.cookie, 'GET', `/api/courses/${courseId}/dashboard`);
         expect(res.statusCode).toBe(200);
