@@ -63,9 +63,9 @@ function patternMatches(r: CompiledRule, u: Utterance, state: UtteranceState): b
 
 /** The same answer as `rule.pattern.test(norm)`, the fast way (for tests and tools). */
 export function ruleMatches(rule: CompiledRule, lang: LanguageRules, norm: string): boolean {
-  lang.gate.load(norm);
-  if (!lang.gate.passes(rule.gate)) return false;
   const codes = fillCodeUnits(norm, new Uint16Array(norm.length));
+  lang.gate.loadCodes(codes, 0, norm.length);
+  if (!lang.gate.passes(rule.gate)) return false;
   const state: UtteranceState = { index: 0, count: 1, permission: false, overlap: NaN, words: -1, leadEnds: null, lead: lang.lead, gate: lang.gate, keysLoaded: true, turnNorm: norm, codes };
   return patternMatches(rule, { norm, start: 0, end: norm.length }, state);
 }
