@@ -40,6 +40,28 @@ export function removeDataDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** The address the child itself reports listening on: a /readyz answer alone could come from another
+ * process that took the port, since the suites run in parallel and many of them listen. */
+function waitListening(child: ChildProcess, out: () => string, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const done = (fn: () => void) => {
+      clearTimeout(timer);
+      child.stdout?.off('data', check);
+      child.off('exit', exited);
+      fn();
+    };
+    const check = () => {
+      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out());
+      if (m?.[1]) done(() => resolve(m[1] as string));
+    };
+    const exited = (code: number | null) => done(() => reject(new Error(`server exited with ${code}:\n${out()}`)));
+    const timer = setTimeout(() => done(() => reject(new Error(`server not listening after ${timeoutMs} ms:\n${out()}`))), timeoutMs);
+    child.stdout?.on('data', check);
+    child.on('exit', exited);
+    check();
+  });
+}
+
 async function waitReady(url: string, child: ChildProcess, out: () => string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -48,15 +70,15 @@ async function waitReady(url: string, child: ChildProcess, out: () => string, ti
       const res = await fetch(`${url}/readyz`);
       if (res.ok) return;
     } catch {
-      // Not listening yet.
+      // Not answering yet.
     }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`server not ready after ${timeoutMs} ms:\n${out()}`);
 }
 
+/** Starts the server on `port`, or on a port the OS picks (0) and the server reports. */
 export async function startKierServer(opts: { dataDir: string; port?: number }): Promise<KierServer> {
-  const port = opts.port ?? (await freePort());
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (v !== undefined && !k.startsWith('OPENAI_') && k !== 'DATABASE_URL' && k !== 'REDIS_URL') env[k] = v;
@@ -64,9 +86,10 @@ export async function startKierServer(opts: { dataDir: string; port?: number }):
   Object.assign(env, {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
-    PORT: String(port),
+    PORT: String(opts.port ?? 0),
     DATA_DIR: opts.dataDir,
-    LOG_LEVEL: 'warn',
+    // info: the 'Server listening at' line tells which port the child holds.
+    LOG_LEVEL: 'info',
     LOG_PRETTY: 'false',
     PATIENT_VOICE: 'offline',
     CODER_MODE: 'rules',
@@ -83,14 +106,17 @@ export async function startKierServer(opts: { dataDir: string; port?: number }):
   });
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
   const output = () => log.slice(-4000);
+  let url: string;
   try {
+    url = await waitListening(child, () => log, 45_000);
+    if (opts.port !== undefined && !url.endsWith(`:${opts.port}`)) throw new Error(`server listens at ${url}, not on port ${opts.port}`);
     await waitReady(url, child, output, 45_000);
   } catch (e) {
     child.kill('SIGKILL');
     throw e;
   }
+  const port = Number(new URL(url).port);
   return {
     url,
     port,

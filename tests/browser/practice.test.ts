@@ -227,6 +227,10 @@ describe.skipIf(!hasChromium())('practising in the browser', () => {
         expect(await rows.count()).toBe(2);
         expect(await page.getByTestId('history').locator('.tag-branch').count()).toBe(1);
         expect(errors).toEqual([]);
+      } catch (e) {
+        // What the page showed and what the server said, so a failure in CI can be read afterwards.
+        await page.screenshot({ path: path.join(ARTIFACTS, `failure-${lang}.png`), fullPage: true }).catch(() => undefined);
+        throw new Error(`${e instanceof Error ? e.message : String(e)}\npage: ${page.url()}\nserver output:\n${srv.output()}`, { cause: e });
       } finally {
         await ctx.close();
       }
