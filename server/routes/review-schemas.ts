@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LanguageSchema, PractitionerCodeSchema, SpeakerSchema, TalkSubtypeSchema, TalkTypeSchema } from '../rubric/schemas.ts';
 import { ScoresSchema } from '../rubric/scores-schema.ts';
+import { TranscriptProblemSchema } from '../transcripts/transcript-problem.ts';
 import { SessionSummarySchema } from './schemas.ts';
 
 // HTTP shapes of review, sharing, import and export (docs: /work/kier-team/ISSUE5-API.md).
@@ -90,7 +91,13 @@ export const ImportBodySchema = z.object({
   title: z.string().trim().max(200).optional(),
 });
 export const ImportErrorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string(), line: z.number().int().nullable().optional(), field: z.string().optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    line: z.number().int().nullable().optional(),
+    field: z.string().optional(),
+    problem: TranscriptProblemSchema.optional(),
+  }),
 });
 
 export type ReviewPayload = z.infer<typeof ReviewPayloadSchema>;

@@ -12,6 +12,7 @@ import {
   type TranscriptConversation,
   type TranscriptFormat,
 } from '../transcripts/parse-transcript-file.ts';
+import { describeProblem, problem, type TranscriptProblem } from '../transcripts/transcript-problem.ts';
 import { AppError } from './app-error.ts';
 
 // Imports a transcript (pasted or uploaded) as ended, scored sessions owned by the importer, one
@@ -38,8 +39,12 @@ export function sniffFormat(filename: string, content: string): TranscriptFormat
   return 'txt';
 }
 
-function importError(message: string, line: number | null, field?: string): AppError {
-  return new AppError('import_invalid', message, { line, ...(field ? { field } : {}) });
+/** `problem` lets the browser word the error in the reader's language; `message` is English. */
+function importError(p: TranscriptProblem, line: number | null, field = /^(\w+):/.exec(describeProblem(p))?.[1]): AppError {
+  const reason = describeProblem(p);
+  // `field`: by default the one the message starts with ("speaker: …"), for clients that highlight it.
+  const where = line !== null ? `line ${line}: ` : '';
+  return new AppError('import_invalid', `${where}${reason}`, { line, ...(field ? { field } : {}), problem: p });
 }
 
 export async function importTranscript(deps: { store: Store; coder: Coder }, user: User, input: ImportInput): Promise<string[]> {
@@ -48,21 +53,17 @@ export async function importTranscript(deps: { store: Store; coder: Coder }, use
   try {
     conversations = parseTranscriptText(input.content, { file: input.filename, format });
   } catch (err) {
-    if (err instanceof TranscriptParseError) {
-      const field = /^(\w+):/.exec(err.reason)?.[1];
-      const where = err.line !== null ? `line ${err.line}: ` : '';
-      throw importError(`${where}${err.reason}`, err.line, field);
-    }
+    if (err instanceof TranscriptParseError) throw importError(err.problem, err.line);
     throw err;
   }
   const total = conversations.reduce((n, c) => n + c.turns.length, 0);
-  if (total > MAX_IMPORT_TURNS) throw importError(`${total} turns; at most ${MAX_IMPORT_TURNS} can be imported at once`, null);
+  if (total > MAX_IMPORT_TURNS) throw importError(problem('too_many_turns', { count: total, max: MAX_IMPORT_TURNS }), null);
   if (conversations.length > MAX_IMPORT_CONVERSATIONS) {
-    throw importError(`${conversations.length} conversations; at most ${MAX_IMPORT_CONVERSATIONS} can be imported at once`, null);
+    throw importError(problem('too_many_conversations', { count: conversations.length, max: MAX_IMPORT_CONVERSATIONS }), null);
   }
   for (const c of conversations) {
     const empty = c.turns.find((t) => t.text.trim() === '');
-    if (empty) throw importError(`line ${empty.line}: empty turn text`, empty.line, 'text');
+    if (empty) throw importError(problem('empty_turn'), empty.line, 'text');
   }
 
   const prepared: { title: string; language: Language; coded: CodedTurn[]; scores: ReturnType<typeof scoreTranscript> }[] = [];

@@ -2,6 +2,8 @@
 // CRLF or LF line ends, a leading UTF-8 BOM. Written here rather than added as a package because
 // the whole job is ~80 lines and every record must carry the line it started on for errors.
 
+import { describeProblem, problem, type TranscriptProblem } from './transcript-problem.ts';
+
 export interface CsvRecord {
   /** 1-based line number where the record starts in the file. */
   line: number;
@@ -10,11 +12,14 @@ export interface CsvRecord {
 
 /** Raised for malformed CSV (an unterminated quote, text after a closing quote). */
 export class CsvSyntaxError extends Error {
+  readonly reason: string;
   constructor(
     readonly line: number,
-    readonly reason: string,
+    readonly problem: TranscriptProblem,
   ) {
+    const reason = describeProblem(problem);
     super(`line ${line}: ${reason}`);
+    this.reason = reason;
     this.name = 'CsvSyntaxError';
   }
 }
@@ -36,7 +41,7 @@ export function parseCsv(input: string): CsvRecord[] {
         const quoteLine = line;
         i++;
         for (;;) {
-          if (i >= n) throw new CsvSyntaxError(quoteLine, 'unterminated quoted field (a " is never closed)');
+          if (i >= n) throw new CsvSyntaxError(quoteLine, problem('csv_unclosed_quote'));
           const ch = text[i]!;
           if (ch === '"') {
             if (text[i + 1] === '"') {
@@ -53,7 +58,7 @@ export function parseCsv(input: string): CsvRecord[] {
         }
         const next = text[i];
         if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-          throw new CsvSyntaxError(line, `unexpected text after a closing quote: ${JSON.stringify(text.slice(i, i + 20))}`);
+          throw new CsvSyntaxError(line, problem('csv_text_after_quote', { text: JSON.stringify(text.slice(i, i + 20)) }));
         }
       } else {
         const start = i;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Speaker } from '../rubric/schemas.ts';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from './parse-csv.ts';
+import { describeProblem, problem, type TranscriptProblem } from './transcript-problem.ts';
 
 // Reads transcripts for `kier code`/`kier score` and for imports in the web app. Every input row
 // becomes exactly one turn, in input order (two rows in a row from one speaker stay two turns);
@@ -35,12 +36,16 @@ export type TranscriptFormat = 'csv' | 'jsonl' | 'txt';
 
 /** Bad transcript input: which file, which line (null for the whole file), and why. */
 export class TranscriptParseError extends Error {
+  /** The problem in English (see describeProblem). */
+  readonly reason: string;
   constructor(
     readonly file: string,
     readonly line: number | null,
-    readonly reason: string,
+    readonly problem: TranscriptProblem,
   ) {
+    const reason = describeProblem(problem);
     super(`${file}${line !== null ? `:${line}` : ''}: ${reason}`);
+    this.reason = reason;
     this.name = 'TranscriptParseError';
   }
 }
@@ -87,14 +92,14 @@ export function formatOf(file: string): TranscriptFormat | null {
 export function parseTranscriptFile(file: string): TranscriptConversation[] {
   const format = formatOf(file);
   if (!format) {
-    throw new TranscriptParseError(file, null, `unsupported file type "${path.extname(file) || '(none)'}": use .csv, .jsonl or .txt`);
+    throw new TranscriptParseError(file, null, problem('unsupported_type', { ext: path.extname(file) || '(none)' }));
   }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new TranscriptParseError(file, null, code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? String(err)})`);
+    throw new TranscriptParseError(file, null, code === 'ENOENT' ? problem('not_found') : problem('unreadable', { detail: code ?? String(err) }));
   }
   return parseTranscriptText(text, { file, format });
 }
@@ -104,7 +109,7 @@ export function parseTranscriptText(
   text: string,
   opts: { file: string; format: TranscriptFormat },
 ): TranscriptConversation[] {
-  if (text.includes('\u0000')) throw new TranscriptParseError(opts.file, null, 'this is a binary file, not a text transcript');
+  if (text.includes('\u0000')) throw new TranscriptParseError(opts.file, null, problem('binary'));
   let conversations: TranscriptConversation[];
   switch (opts.format) {
     case 'csv':
@@ -121,7 +126,7 @@ export function parseTranscriptText(
       throw new Error(`unknown format ${String(never)}`);
     }
   }
-  if (conversations.length === 0) throw new TranscriptParseError(opts.file, null, 'no turns found (the file is empty)');
+  if (conversations.length === 0) throw new TranscriptParseError(opts.file, null, problem('empty'));
   return conversations;
 }
 
@@ -143,7 +148,7 @@ class ConversationCollector {
 
 function checkText(file: string, line: number, text: string): string {
   if (text.length > MAX_TURN_CHARS) {
-    throw new TranscriptParseError(file, line, `turn text is ${text.length} characters; at most ${MAX_TURN_CHARS} are allowed`);
+    throw new TranscriptParseError(file, line, problem('too_long', { length: text.length, max: MAX_TURN_CHARS }));
   }
   return text;
 }
@@ -153,7 +158,7 @@ function parseCsvTranscript(text: string, file: string): TranscriptConversation[
   try {
     records = parseCsv(text);
   } catch (err) {
-    if (err instanceof CsvSyntaxError) throw new TranscriptParseError(file, err.line, err.reason);
+    if (err instanceof CsvSyntaxError) throw new TranscriptParseError(file, err.line, err.problem);
     throw err;
   }
   const header = records[0];
@@ -165,7 +170,7 @@ function parseCsvTranscript(text: string, file: string): TranscriptConversation[
   if (col('transcript_id') >= 0 || col('utterance_text') >= 0 || col('interlocutor') >= 0) {
     const missing = ['transcript_id', 'utterance_id', 'interlocutor', 'utterance_text'].filter((c) => col(c) < 0);
     if (missing.length) {
-      throw new TranscriptParseError(file, header.line, `AnnoMI-style header is missing column(s): ${missing.join(', ')}`);
+      throw new TranscriptParseError(file, header.line, problem('csv_missing_columns', { columns: missing.join(', ') }));
     }
     [idCol, speakerCol, textCol] = [col('transcript_id'), col('interlocutor'), col('utterance_text')];
     speakerField = 'interlocutor';
@@ -176,21 +181,21 @@ function parseCsvTranscript(text: string, file: string): TranscriptConversation[
     throw new TranscriptParseError(
       file,
       header.line,
-      'header must name the columns transcript_id, utterance_id, interlocutor, utterance_text (AnnoMI) or conversation, speaker, text',
+      problem('csv_bad_header'),
     );
   }
   const out = new ConversationCollector();
   for (let r = 1; r < records.length; r++) {
     const rec = records[r]!;
     if (rec.fields.length !== names.length) {
-      throw new TranscriptParseError(file, rec.line, `expected ${names.length} fields as in the header, found ${rec.fields.length}`);
+      throw new TranscriptParseError(file, rec.line, problem('csv_field_count', { expected: names.length, found: rec.fields.length }));
     }
     const id = rec.fields[idCol]!.trim();
-    if (id === '') throw new TranscriptParseError(file, rec.line, 'empty conversation id');
+    if (id === '') throw new TranscriptParseError(file, rec.line, problem('empty_conversation_id'));
     const label = rec.fields[speakerCol]!;
     const speaker = speakerFromLabel(label);
     if (!speaker) {
-      throw new TranscriptParseError(file, rec.line, `${speakerField}: unknown speaker "${label}" (use therapist/practitioner or client/patient)`);
+      throw new TranscriptParseError(file, rec.line, problem('unknown_speaker', { field: speakerField, label }));
     }
     out.add(id, { speaker, text: checkText(file, rec.line, rec.fields[textCol]!), line: rec.line });
   }
@@ -208,22 +213,22 @@ function parseJsonlTranscript(text: string, file: string): TranscriptConversatio
     try {
       obj = JSON.parse(raw);
     } catch (err) {
-      throw new TranscriptParseError(file, lineNo, `invalid JSON (${(err as Error).message})`);
+      throw new TranscriptParseError(file, lineNo, problem('jsonl_invalid_json', { detail: (err as Error).message }));
     }
     if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
-      throw new TranscriptParseError(file, lineNo, 'each line must be a JSON object {"conversation","speaker","text"}');
+      throw new TranscriptParseError(file, lineNo, problem('jsonl_not_object'));
     }
     const o = obj as Record<string, unknown>;
     const conv = o.conversation;
     if (!((typeof conv === 'string' && conv.trim() !== '') || (typeof conv === 'number' && Number.isFinite(conv)))) {
-      throw new TranscriptParseError(file, lineNo, 'conversation: must be a non-empty string or a number');
+      throw new TranscriptParseError(file, lineNo, problem('jsonl_conversation'));
     }
-    if (typeof o.speaker !== 'string') throw new TranscriptParseError(file, lineNo, 'speaker: must be a string');
+    if (typeof o.speaker !== 'string') throw new TranscriptParseError(file, lineNo, problem('jsonl_speaker_type'));
     const speaker = speakerFromLabel(o.speaker);
     if (!speaker) {
-      throw new TranscriptParseError(file, lineNo, `speaker: unknown speaker "${o.speaker}" (use practitioner/therapist or client/patient)`);
+      throw new TranscriptParseError(file, lineNo, problem('unknown_speaker', { field: 'speaker', label: o.speaker }));
     }
-    if (typeof o.text !== 'string') throw new TranscriptParseError(file, lineNo, 'text: must be a string');
+    if (typeof o.text !== 'string') throw new TranscriptParseError(file, lineNo, problem('jsonl_text_type'));
     out.add(String(conv).trim(), { speaker, text: checkText(file, lineNo, o.text), line: lineNo });
   }
   return out.result();
@@ -262,7 +267,7 @@ function parseTxtTranscript(text: string, file: string): TranscriptConversation[
       throw new TranscriptParseError(
         file,
         lineNo,
-        'line has no speaker prefix and there is no turn to continue (start turns with e.g. "T:", "P:", "Therapeut:", "Client:")',
+        problem('txt_no_prefix'),
       );
     }
     const cur: TranscriptTurn = current;

@@ -170,7 +170,7 @@ describe.skipIf(!hasChromium())('courses and review in the browser', () => {
     await reviewer.getByRole('button', { name: 'Import', exact: true }).click();
     const err = reviewer.getByTestId('import-error');
     await err.waitFor();
-    expect(await err.textContent()).toMatch(/line 2/);
+    expect(await err.textContent()).toMatch(/^The file could not be imported \(line 2\): this line is not valid JSON \(/);
     expect(reviewer.url()).toContain('#/import');
 
     // A pasted transcript with speaker prefixes is imported, coded and opens in the review view.
@@ -212,6 +212,13 @@ describe.skipIf(!hasChromium())('courses and review in the browser', () => {
       ruud.on('pageerror', (e) => errors.push(e.message));
       await logIn(ruud, srv.url, 'ruud@example.nl', 'nl');
       await ruud.getByRole('link', { name: 'Importeren' }).click();
+      // A refused import is explained in Dutch, with the line and the speaker the file named.
+      await ruud.getByLabel('Of plak de tekst').fill('Goedemorgen, neem plaats.\nPatiënt: Dank u.');
+      await ruud.getByRole('button', { name: 'Importeren', exact: true }).click();
+      await ruud.getByTestId('import-error').waitFor();
+      expect(await ruud.getByTestId('import-error').textContent()).toBe(
+        'Het bestand kon niet worden geïmporteerd (regel 1): de regel begint niet met een spreker en er is geen beurt om voort te zetten (begin beurten met bijv. "T:", "P:", "Therapeut:", "Cliënt:")',
+      );
       await ruud
         .getByLabel('Of plak de tekst')
         .fill('Fysiotherapeut: Wat brengt u hier vandaag?\nPatiënt: Ik wil eigenlijk graag weer zonder pijn kunnen fietsen.\nFysiotherapeut: U wilt weer kunnen fietsen, zonder dat de pijn u tegenhoudt.\n');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../server/transcripts/parse-csv.ts';
+import { describeProblem } from '../../server/transcripts/transcript-problem.ts';
 import type { TestApp } from '../helpers/build-app.ts';
 import { buildAppOn, person, practise, type Person } from './course-fixtures.ts';
 
@@ -185,13 +186,13 @@ for (const backend of ['pglite', 'postgres'] as const) {
       });
 
       it.each([
-        ['a line without a speaker', 'bad-no-prefix.txt', 1],
-        ['broken JSON', 'bad-json.jsonl', 2],
-        ['an unknown speaker', 'bad-speaker.csv', 3],
-        ['a bad header', 'bad-header.csv', 1],
-        ['an unclosed quote', 'bad-unclosed-quote.csv', null],
-        ['a wrong field count', 'bad-field-count.csv', null],
-      ])('refuses %s naming the line, and stores nothing', async (_name, file, line) => {
+        ['a line without a speaker', 'bad-no-prefix.txt', 1, 'txt_no_prefix'],
+        ['broken JSON', 'bad-json.jsonl', 2, 'jsonl_invalid_json'],
+        ['an unknown speaker', 'bad-speaker.csv', 3, 'unknown_speaker'],
+        ['a bad header', 'bad-header.csv', 1, 'csv_bad_header'],
+        ['an unclosed quote', 'bad-unclosed-quote.csv', null, 'csv_unclosed_quote'],
+        ['a wrong field count', 'bad-field-count.csv', null, 'csv_field_count'],
+      ])('refuses %s naming the line and the kind of problem, and stores nothing', async (_name, file, line, kind) => {
         const count = async () => Number((await t.app.kier.store.db.query<{ n: unknown }>('SELECT count(*) AS n FROM practice_sessions'))[0]!.n);
         const before = await count();
         const res = await req(rev.cookie, 'POST', '/api/imports', { filename: file, content: fixture(file) });
@@ -201,14 +202,25 @@ for (const backend of ['pglite', 'postgres'] as const) {
         expect(typeof err.line).toBe('number');
         if (line !== null) expect(err.line).toBe(line);
         expect(err.message).toContain(`line ${err.line}`);
+        // The kind and its facts let the browser say it in Dutch; the English message is built from them.
+        expect(err.problem.kind).toBe(kind);
+        expect(err.message).toBe(`line ${err.line}: ${describeProblem(err.problem)}`);
         expect(await count()).toBe(before);
       });
 
       it('refuses an empty body, a too-large file and a binary file', async () => {
         expect((await req(rev.cookie, 'POST', '/api/imports', { filename: 'a.txt', content: '' })).statusCode).toBe(400);
-        expect((await req(rev.cookie, 'POST', '/api/imports', { filename: 'a.txt', content: 'T: hi\u0000' })).json().error.code).toBe('import_invalid');
+        const binary = (await req(rev.cookie, 'POST', '/api/imports', { filename: 'a.txt', content: 'T: hi\u0000' })).json().error;
+        expect(binary).toMatchObject({ code: 'import_invalid', line: null, problem: { kind: 'binary', params: {} } });
         const big = await req(rev.cookie, 'POST', '/api/imports', { filename: 'a.txt', content: `T: ${'a'.repeat(2 * 1024 * 1024)}` });
         expect(big.statusCode).toBe(400);
+      });
+
+      it('names an empty turn with its line, its field and the facts of the problem', async () => {
+        const err = (await req(rev.cookie, 'POST', '/api/imports', { filename: 'a.txt', content: 'T: Hoe gaat het?\nC:\nT: Fijn.' })).json().error;
+        expect(err).toMatchObject({ code: 'import_invalid', line: 2, field: 'text', problem: { kind: 'empty_turn' } });
+        const header = (await req(rev.cookie, 'POST', '/api/imports', { filename: 'a.csv', content: 'transcript_id,interlocutor\n1,client' })).json().error;
+        expect(header.problem).toEqual({ kind: 'csv_missing_columns', params: { columns: 'utterance_id, utterance_text' } });
       });
 
       it('requires a login', async () => {

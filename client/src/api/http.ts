@@ -13,6 +13,7 @@ import type {
   SessionView,
   Share,
   SharedSession,
+  TranscriptProblem,
   User,
 } from './types.ts';
 import type { ReportScores } from '../lib/report-scores.ts';
@@ -25,6 +26,8 @@ export class ApiError extends Error {
     readonly status: number,
     /** The offending line of an import, when the server names one. */
     readonly line: number | null = null,
+    /** What is wrong with an imported file, for a message in the reader's language. */
+    readonly problem: TranscriptProblem | null = null,
   ) {
     super(message);
   }
@@ -58,8 +61,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   if (!res.ok) {
     const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
     if (res.status === 401 && !path.startsWith('/api/auth/')) onUnauthorized?.();
-    const line = (err as { line?: number | null } | undefined)?.line ?? null;
-    throw new ApiError(err?.code ?? (res.status >= 500 ? 'internal' : 'bad_request'), err?.message ?? res.statusText, res.status, line);
+    const extra = err as { line?: number | null; problem?: TranscriptProblem } | undefined;
+    throw new ApiError(err?.code ?? (res.status >= 500 ? 'internal' : 'bad_request'), err?.message ?? res.statusText, res.status, extra?.line ?? null, extra?.problem ?? null);
   }
   return data as T;
 }

@@ -13,6 +13,7 @@ export type {
   TurnView,
 } from '../../../server/realtime/events.ts';
 export type { CodeHit, Language, PractitionerCode, TalkSubtype, TalkType } from '../../../server/rubric/schemas.ts';
+export type { TranscriptProblem } from '../../../server/transcripts/transcript-problem.ts';
 
 export type Role = 'student' | 'instructor' | 'reviewer' | 'admin';
 

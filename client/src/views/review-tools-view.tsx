@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, downloads } from '../api/http.ts';
 import type { Agreement, SharedSession } from '../api/types.ts';
 import { t } from '../i18n/index.ts';
-import { errorText } from '../lib/errors.ts';
+import { errorText, importErrorText } from '../lib/errors.ts';
 import { href, navigate } from '../lib/router.ts';
 import { fmt } from './courses-view.tsx';
 
@@ -31,11 +31,8 @@ export function ImportView() {
       const first = res.sessions[0];
       if (first) navigate({ name: 'review', id: first.id });
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'import_invalid') {
-        // The server's message names the problem (its language is fixed); the line is ours to show.
-        const named = /^line \d+/i.test(err.message);
-        setError(err.line && !named ? t('import.errorLine', { line: String(err.line), message: err.message }) : t('import.error', { message: err.message }));
-      } else setError(errorText(err));
+      if (err instanceof ApiError && err.code === 'import_invalid') setError(importErrorText(err));
+      else setError(errorText(err));
     } finally {
       setBusy(false);
     }
