@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium } from '../helpers/requirements.ts';
 import { buildClient, removeDataDir, repoRoot, startKierServer, tempDataDir, type KierServer } from './kier-server.ts';
+import { expectNoSideScroll } from './page-checks.ts';
 
 // Issue 5 in a real Chromium against the real server: an instructor sets an assignment, a student
 // joins by link and completes it, the instructor sees it on the dashboard, a reviewer overrides a
@@ -127,6 +128,10 @@ describe.skipIf(!hasChromium())('courses and review in the browser', () => {
     expect(await cell.textContent()).toMatch(/R:Q/);
     await teacher.locator('.chart-grid svg').first().waitFor();
     await teacher.screenshot({ path: path.join(ARTIFACTS, 'dashboard.png'), fullPage: true });
+    // On a phone the wide grid scrolls inside its box; the page itself does not.
+    await teacher.setViewportSize({ width: 375, height: 800 });
+    await expectNoSideScroll(teacher, 'dashboard at 375 px');
+    await teacher.setViewportSize({ width: 1280, height: 900 });
     const csv = await download(teacher, 'dashboard-csv');
     expect(csv.split(/\r?\n/)[0]).toContain('student');
     expect(csv).toContain('stu@example.org');
@@ -151,6 +156,9 @@ describe.skipIf(!hasChromium())('courses and review in the browser', () => {
     await turn.getByRole('button', { name: 'Add comment' }).click();
     await reviewer.getByText('reads as advice here').waitFor();
     await reviewer.screenshot({ path: path.join(ARTIFACTS, 'review.png'), fullPage: true });
+    await reviewer.setViewportSize({ width: 375, height: 800 });
+    await expectNoSideScroll(reviewer, 'review at 375 px');
+    await reviewer.setViewportSize({ width: 1280, height: 900 });
 
     const json = JSON.parse(await download(reviewer, 'export-json')) as { turns: unknown[]; scores: unknown };
     expect(json.turns.length).toBeGreaterThanOrEqual(4);
@@ -158,6 +166,42 @@ describe.skipIf(!hasChromium())('courses and review in the browser', () => {
     const exported = (await download(reviewer, 'export-csv')).split(/\r?\n/);
     expect(exported[0]).toContain('utterance_text');
     expect(exported[0]).toContain('human_code');
+
+    // The printable report: the reviewer's code and comment, no controls; printing hides the rest.
+    await reviewer.getByRole('link', { name: 'Printable report' }).click();
+    await reviewer.waitForURL(/#\/print\//);
+    await reviewer.getByRole('heading', { name: /^Report: / }).waitFor();
+    await reviewer.getByTestId('human-code').first().waitFor();
+    await reviewer.getByText('reads as advice here').waitFor();
+    expect(await reviewer.locator('.override-row, .comment-form').count()).toBe(0);
+    expect(await reviewer.getByRole('button', { name: 'Print', exact: true }).isVisible()).toBe(true);
+    await reviewer.emulateMedia({ media: 'print' });
+    expect(await reviewer.locator('.topbar').isVisible()).toBe(false);
+    expect(await reviewer.getByRole('button', { name: 'Print', exact: true }).isVisible()).toBe(false);
+    expect(await reviewer.getByTestId('human-code').first().isVisible()).toBe(true);
+    await reviewer.emulateMedia({ media: 'screen' });
+
+    await reviewer.setViewportSize({ width: 375, height: 800 });
+    await expectNoSideScroll(reviewer, 'printable report at 375 px');
+    await reviewer.setViewportSize({ width: 1280, height: 900 });
+
+    // Engine–human agreement: the one override is one disagreement, the engine's OQ against RR.
+    await reviewer.getByRole('link', { name: 'Agreement' }).click();
+    await reviewer.getByRole('heading', { name: 'Engine–human agreement' }).waitFor();
+    // Every practitioner turn of a session with an override counts: the untouched one as agreement.
+    await reviewer.getByText(/^Reviewed sessions: 1 · practitioner turns: 2 /).waitFor();
+    await reviewer.setViewportSize({ width: 375, height: 800 });
+    await expectNoSideScroll(reviewer, 'agreement at 375 px');
+    await reviewer.setViewportSize({ width: 1280, height: 900 });
+    const perCode = reviewer.locator('table').filter({ has: reviewer.locator('caption', { hasText: 'Per code' }) });
+    const rrRow = perCode.locator('tbody tr').filter({ has: reviewer.locator('th', { hasText: /^RR$/ }) });
+    // n, agreeing, precision (the engine never said RR: none), recall.
+    expect(await rrRow.locator('td').allTextContents()).toEqual(['1', '0', '–', '0%']);
+    const oqRow = perCode.locator('tbody tr').filter({ has: reviewer.locator('th', { hasText: /^OQ$/ }) });
+    expect(await oqRow.locator('td').allTextContents()).toEqual(['0', '0', '0%', '–']);
+    const csvOverrides = await download(reviewer, 'overrides-csv');
+    expect(csvOverrides.split(/\r?\n/).filter((l) => l.trim() !== '')).toHaveLength(2);
+    expect(csvOverrides).toContain('RR');
 
     // A bad .jsonl: the error names the line, and nothing is imported.
     await reviewer.getByRole('link', { name: 'Import' }).click();

@@ -4,6 +4,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium } from '../helpers/requirements.ts';
 import { buildClient, removeDataDir, repoRoot, startKierServer, tempDataDir, type KierServer } from './kier-server.ts';
+import { expectNoSideScroll } from './page-checks.ts';
 
 // End to end in a real Chromium against the real server (PGlite, offline patient, rules coder):
 // what a student does, in Dutch and in English, and a server restart in the middle of a session.
@@ -208,6 +209,10 @@ describe.skipIf(!hasChromium())('practising in the browser', () => {
         // The righting-reflex turn comes with an MI-consistent alternative.
         expect(await page.getByTestId('alternatives').locator('.alt').count()).toBeGreaterThanOrEqual(1);
         await page.screenshot({ path: path.join(ARTIFACTS, `report-${lang}.png`), fullPage: true });
+        // The report on a phone.
+        await page.setViewportSize({ width: 375, height: 800 });
+        await expectNoSideScroll(page, 'report at 375 px');
+        await page.setViewportSize({ width: 1280, height: 900 });
 
         // Retry from the righting-reflex turn: a new branch with the three turns before it.
         const reportTurns = page.locator('.transcript-report li[data-speaker="practitioner"]');
@@ -248,6 +253,8 @@ describe.skipIf(!hasChromium())('practising in the browser', () => {
       await startScenario(page, lang);
       await sendTurn(page, ui.turns[0]);
       await sendTurn(page, ui.turns[1]);
+      await expectNoSideScroll(page, 'chat at 375 px');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'chat-phone.png') });
 
       await srv.stop('SIGKILL');
       await page.getByText(ui.offline).waitFor();

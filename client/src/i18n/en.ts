@@ -329,7 +329,7 @@ export const en = {
   'shared.date': "Date",
   'agree.title': "Engine–human agreement",
   'agree.csv': "Download overrides (CSV)",
-  'agree.summary': "{n} overridden turns in {sessions} sessions",
+  'agree.summary': "Reviewed sessions: {sessions} · practitioner turns: {n} (a turn the reviewer left as coded counts as agreement)",
   'agree.perCode': "Per code",
   'agree.talk': "Client talk",
   'agree.code': "Code",

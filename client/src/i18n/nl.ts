@@ -331,7 +331,7 @@ export const nl: Dict = {
   'shared.date': "Datum",
   'agree.title': "Overeenstemming engine en mens",
   'agree.csv': "Correcties downloaden (CSV)",
-  'agree.summary': "{n} gecorrigeerde beurten in {sessions} gesprekken",
+  'agree.summary': "Beoordeelde gesprekken: {sessions} · beurten van de therapeut: {n} (een beurt die de beoordelaar liet staan telt als eens)",
   'agree.perCode': "Per code",
   'agree.talk': "Cliënttaal",
   'agree.code': "Code",

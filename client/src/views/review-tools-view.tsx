@@ -101,7 +101,7 @@ export function AgreementView() {
       <header class="page-head">
         <h1>{t('agree.title')}</h1>
         <p>
-          <a class="btn" href={downloads.overridesCsv()} download="overrides.csv">
+          <a class="btn" href={downloads.overridesCsv()} download="overrides.csv" data-testid="overrides-csv">
             {t('agree.csv')}
           </a>
         </p>
