@@ -239,7 +239,8 @@ describe.skipIf(!hasChromium())('courses and review in the browser', () => {
   it('in Dutch: an instructor creates a course, a reviewer imports a Dutch transcript and reviews it', async () => {
     // One browser context per person: a context shares its cookies, so its pages share a login.
     const contexts = [0, 1].map(() => browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } }));
-    const [docentCtx, ruudCtx] = await Promise.all(contexts);
+    contexts.push(browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } }));
+    const [docentCtx, ruudCtx, inesCtx] = await Promise.all(contexts);
     const errors: string[] = [];
     try {
       const docent = await docentCtx!.newPage();
@@ -251,6 +252,18 @@ describe.skipIf(!hasChromium())('courses and review in the browser', () => {
       const code = (await docent.getByTestId('join-code').textContent())!.trim();
       expect(code.length).toBeGreaterThanOrEqual(4);
       await docent.getByText('Deelnamecode').first().waitFor();
+      // A co-instructor: added by email, listed at once, and a student cannot be one.
+      await docent.getByLabel('Docent toevoegen (e-mail)').fill('stu@example.org');
+      await docent.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+      await docent.getByText('Dit account is geen docentaccount; alleen docenten kunnen een cursus geven.').waitFor();
+      expect(await docent.locator('ul.plain-list').first().textContent()).not.toContain('stu@example.org');
+      await docent.getByLabel('Docent toevoegen (e-mail)').fill('niemand@example.nl');
+      await docent.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+      await docent.getByText('Er is geen account met dit e-mailadres. Een beheerder maakt docentaccounts aan.').waitFor();
+      await docent.getByLabel('Docent toevoegen (e-mail)').fill('ines@example.org');
+      await docent.getByRole('button', { name: 'Toevoegen', exact: true }).click();
+      await docent.getByText('Docent toegevoegd.').waitFor();
+      await docent.locator('ul.plain-list li', { hasText: 'ines@example.org' }).waitFor();
 
       const ruud = await ruudCtx!.newPage();
       ruud.on('pageerror', (e) => errors.push(e.message));
@@ -274,10 +287,18 @@ describe.skipIf(!hasChromium())('courses and review in the browser', () => {
       await ruud.locator('li.review-turn').first().getByText('OQ').first().waitFor();
       await ruud.locator('li.review-turn').nth(1).getByText(/verandertaal/i).first().waitFor();
       expect(await ruud.locator('option', { hasText: 'Code van de engine (geen correctie)' }).count()).toBeGreaterThan(0);
+      // The co-instructor finds the course among her own and sees who teaches it.
+      const ines = await inesCtx!.newPage();
+      ines.on('pageerror', (e) => errors.push(e.message));
+      await logIn(ines, srv.url, 'ines@example.org');
+      await ines.getByRole('link', { name: 'Courses' }).click();
+      await ines.getByRole('link', { name: 'MI in de eerste lijn' }).click();
+      await ines.locator('ul.plain-list li', { hasText: 'ilse@example.nl' }).waitFor();
       expect(errors).toEqual([]);
     } finally {
       await docentCtx!.close();
       await ruudCtx!.close();
+      await inesCtx!.close();
     }
   }, 180_000);
 });

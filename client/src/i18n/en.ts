@@ -260,6 +260,8 @@ export const en = {
   'course.addInstructor': "Add an instructor (email)",
   'course.add': "Add",
   'course.instructorAdded': "Instructor added.",
+  'course.noSuchUser': "No account uses this email address. An admin creates instructor accounts.",
+  'course.notInstructor': "This account is not an instructor account; only instructors can teach a course.",
   'course.assignments': "Assignments",
   'course.noAssignments': "No assignments yet.",
   'course.newAssignment': "New assignment",

@@ -262,6 +262,8 @@ export const nl: Dict = {
   'course.addInstructor': "Docent toevoegen (e-mail)",
   'course.add': "Toevoegen",
   'course.instructorAdded': "Docent toegevoegd.",
+  'course.noSuchUser': "Er is geen account met dit e-mailadres. Een beheerder maakt docentaccounts aan.",
+  'course.notInstructor': "Dit account is geen docentaccount; alleen docenten kunnen een cursus geven.",
   'course.assignments': "Opdrachten",
   'course.noAssignments': "Nog geen opdrachten.",
   'course.newAssignment': "Nieuwe opdracht",

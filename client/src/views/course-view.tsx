@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api/http.ts';
+import { api, ApiError } from '../api/http.ts';
 import type { CourseDetail, ScenarioCard } from '../api/types.ts';
 import { t } from '../i18n/index.ts';
 import { errorText } from '../lib/errors.ts';
@@ -59,7 +59,9 @@ export function CourseView({ id }: { id: string }) {
       setNotice(t('course.instructorAdded'));
       await load();
     } catch (err) {
-      setError(errorText(err));
+      // The two refusals the form can get say what to do; anything else is the general message.
+      const code = err instanceof ApiError ? err.code : null;
+      setError(code === 'not_found' ? t('course.noSuchUser') : code === 'bad_request' ? t('course.notInstructor') : errorText(err));
     }
   }
 
