@@ -238,6 +238,10 @@ const table: Record<TalkType, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Yeah, I guess.', before: [practitioner('What did you have for lunch?')] },
       { text: 'I drive the number 42, mostly early shifts.' },
       { text: 'The X-ray is next month.' },
+      // Asking for advice: neutral, and it opens permission (see below).
+      { text: 'What do you think I should do?' },
+      { text: 'Do you have any tips for me?' },
+      { text: 'What would you do?' },
     ],
     mustNot: [{ text: 'I want to lose some weight.' }, { text: "It's not a problem for me." }],
   },
@@ -256,4 +260,24 @@ describe('English client rules', () => {
       });
     });
   }
+});
+
+describe('English client asking for advice', () => {
+  it('opens permission: the advice that follows is PWP, the same advice unasked is RR', () => {
+    const advice = practitioner('You could start with a short walk after dinner.');
+    const asked = codeTranscript([client('Do you have any tips for me?'), advice], { rubric, language: 'en' });
+    expect(asked.turns[0]!.talk).toBe('neutral');
+    expect(asked.turns[0]!.talkHits[0]!.rule).toBe('en.neutral.asks-advice');
+    expect(asked.turns[1]!.primary).toBe('PWP');
+    const unasked = codeTranscript([client('I had a busy week.'), advice], { rubric, language: 'en' });
+    expect(unasked.turns[1]!.primary).toBe('RR');
+  });
+
+  it('leaves a question about the first step to the change rules: it is change talk', () => {
+    const { turns } = codeTranscript(
+      [practitioner("So we're just going to start and see how you feel as we go."), client('Okay, what should I do first?')],
+      { rubric, language: 'en' },
+    );
+    expect(turns[1]!.talk).toBe('change');
+  });
 });

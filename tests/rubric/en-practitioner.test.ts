@@ -148,14 +148,23 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
     must: [
       { text: 'A lot of people start with a short walk after dinner.', before: [client('What should I do, do you think?')] },
       { text: 'You could try a short walk after lunch.', before: [client('What do you think I should do?')] },
+      { text: 'You could try a short walk after lunch.', before: [client('Do you have any tips for me?'), practitioner('Mm-hmm.'), client('Anything, really.')] },
       { text: 'I would recommend two short sessions a day.', before: [practitioner('Can I make a suggestion?'), client('Yes, please.')] },
       { text: 'Some people find it helps to do the exercises while the kettle boils.' },
       { text: 'One option is to start with the stationary bike.' },
       { text: 'What about trying the exercises in the morning?' },
       { text: "It's important that you do your exercises.", before: [practitioner('May I tell you what usually helps?'), client('Yes, go on.')] },
       { text: 'Have you thought about asking a friend to join you?' },
+      { text: 'Maybe you could take the stairs at work, if that suits you.' },
+      { text: 'You could perhaps try the pool on Saturdays.' },
+      { text: 'You could start with five minutes a day, if that works for you.' },
     ],
-    mustNot: [{ text: 'You need to do the exercises twice a day.' }],
+    mustNot: [
+      { text: 'You need to do the exercises twice a day.' },
+      // A suggestion without permission, hedge or choice handed back: the righting reflex (MITI).
+      { text: 'You could try taking the stairs.' },
+      { text: 'You might want to start with five minutes a day.' },
+    ],
   },
   RR: {
     must: [
@@ -165,8 +174,15 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'If you keep skipping the exercises, your knee will get stiffer.' },
       { text: 'It is really important that you listen to me.' },
       { text: "It's important that you do your exercises." },
+      { text: 'You could try taking the stairs.' },
+      { text: 'You might want to start with five minutes a day.' },
+      { text: 'You could get into a car crash.' },
+      { text: "You know, you're not even 21 yet, you could get arrested." },
     ],
     mustNot: [
+      { text: "You're worried you could get hurt again." },
+      { text: 'It sounds like you really need the money and need to look after your kids.' },
+      { text: 'Maybe you could take the stairs at work, if that suits you.' },
       { text: 'You could try walking after lunch.', before: [client('What would you suggest?')] },
       { text: 'What do you think you need?' },
       { text: "So you don't like people telling you what you should eat." },

@@ -248,8 +248,12 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Er zijn een paar mogelijkheden: zwemmen, fietsen of een wandelgroep.' },
       { text: 'Als u wilt, kunt u het schema op de koelkast hangen.' },
       { text: 'Je zou eventueel met een korte wandeling kunnen beginnen, maar jij kiest.' },
+      { text: 'Misschien kun je de trap nemen, als dat bij je past.' },
+      { text: 'Misschien kunt u eens proberen om na het eten te wandelen.' },
     ],
     mustNot: [
+      // A suggestion without permission, hedge or choice handed back: the righting reflex.
+      { text: 'Je zou kunnen proberen om de trap te nemen.' },
       { text: 'Je moet de oefeningen twee keer per dag doen.' },
       { text: 'Ik raad u aan om meer te bewegen.' },
       { text: 'Het is belangrijk dat je blijft bewegen.' },
@@ -273,8 +277,13 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Waarom probeer je niet eens te zwemmen?' },
       { text: 'Stop nou gewoon met roken.' },
       { text: 'Zorg dat je elk uur even opstaat.' },
+      { text: 'Je zou kunnen proberen om de trap te nemen.' },
+      { text: 'Je zou een ongeluk kunnen krijgen.' },
+      { text: 'U kunt zo in het ziekenhuis belanden.' },
     ],
     mustNot: [
+      { text: 'Je bent bang dat je geblesseerd zou kunnen raken.' },
+      { text: 'Misschien kun je de trap nemen, als dat bij je past.' },
       { text: 'Je hebt het gevoel dat je nu echt moet stoppen.' },
       { text: 'Je zegt dat je eigenlijk meer zou moeten bewegen.', before: [client('Ik zou eigenlijk meer moeten bewegen.')] },
       { text: 'Wat zou je willen veranderen?' },
