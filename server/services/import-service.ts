@@ -39,12 +39,15 @@ export function sniffFormat(filename: string, content: string): TranscriptFormat
   return 'txt';
 }
 
-/** `problem` lets the browser word the error in the reader's language; `message` is English. */
-function importError(p: TranscriptProblem, line: number | null, field = /^(\w+):/.exec(describeProblem(p))?.[1]): AppError {
+/**
+ * `problem` lets the browser word the error in the reader's language; `message` is English.
+ * `field` defaults to the one the message starts with ("speaker: …"), for clients that highlight it.
+ */
+function importError(p: TranscriptProblem, line: number | null, field?: string): AppError {
   const reason = describeProblem(p);
-  // `field`: by default the one the message starts with ("speaker: …"), for clients that highlight it.
+  const named = field ?? /^(\w+):/.exec(reason)?.[1];
   const where = line !== null ? `line ${line}: ` : '';
-  return new AppError('import_invalid', `${where}${reason}`, { line, ...(field ? { field } : {}), problem: p });
+  return new AppError('import_invalid', `${where}${reason}`, { line, ...(named ? { field: named } : {}), problem: p });
 }
 
 export async function importTranscript(deps: { store: Store; coder: Coder }, user: User, input: ImportInput): Promise<string[]> {
