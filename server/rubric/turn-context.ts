@@ -116,37 +116,41 @@ export function contentWordsIn(
 }
 
 // Coded turns never change, so their normalised text and content words are computed once and
-// remembered for as long as the turn itself lives (live sessions re-read the same few turns).
-const NORM = new WeakMap<CodedTurn, string>();
-const WORDS = new WeakMap<ReadonlySet<string>, WeakMap<CodedTurn, ReadonlySet<string>>>();
+// kept on the turn itself, in non-enumerable symbol properties: no spread, JSON or schema sees
+// them, and a copy of a turn starts without them. (A WeakMap did the same job at the cost of an
+// ephemeron entry per turn, about 2 % of coding time.)
+const NORM = Symbol('kier.norm');
+const WORDS = Symbol('kier.words');
+interface TurnCache {
+  [NORM]?: string;
+  [WORDS]?: { stopwords: ReadonlySet<string>; words: ReadonlySet<string> };
+}
+
+function keep(turn: CodedTurn, key: typeof NORM | typeof WORDS, value: unknown): void {
+  if (Object.isExtensible(turn)) Object.defineProperty(turn, key, { value, writable: true });
+}
 
 /** codeTurn has the normalised text of the turn it codes: remembered so later turns need not redo it. */
 export function rememberNorm(turn: CodedTurn, norm: string): void {
-  NORM.set(turn, squeezeSpaces(norm));
+  keep(turn, NORM, squeezeSpaces(norm));
 }
 
 /** The turn's normalised text, spaces squeezed as in utterances (see segment.ts), so context patterns read the same shape. */
 function normOf(turn: CodedTurn): string {
-  let n = NORM.get(turn);
+  let n = (turn as TurnCache)[NORM];
   if (n === undefined) {
     n = squeezeSpaces(normalize(turn.text));
-    NORM.set(turn, n);
+    keep(turn, NORM, n);
   }
   return n;
 }
 
 function wordsOf(turn: CodedTurn, stopwords: ReadonlySet<string>): ReadonlySet<string> {
-  let byTurn = WORDS.get(stopwords);
-  if (byTurn === undefined) {
-    byTurn = new WeakMap();
-    WORDS.set(stopwords, byTurn);
-  }
-  let w = byTurn.get(turn);
-  if (w === undefined) {
-    w = contentWords(normOf(turn), stopwords, new Set());
-    byTurn.set(turn, w);
-  }
-  return w;
+  const cached = (turn as TurnCache)[WORDS];
+  if (cached !== undefined && cached.stopwords === stopwords) return cached.words;
+  const words = contentWords(normOf(turn), stopwords, new Set());
+  keep(turn, WORDS, { stopwords, words });
+  return words;
 }
 
 function turnHasPermissionRule(turn: CodedTurn, rubric: CompiledRubric): boolean {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { fillCodeUnits } from '../../server/rubric/char-code.ts';
-import { normalize, segment } from '../../server/rubric/index.ts';
+import { loadRubrics } from '../../server/coder/load-rubrics.ts';
+import { codeTranscript, codeTurn, normalize, segment, type TurnInput } from '../../server/rubric/index.ts';
 import { contentWords, contentWordsIn, countWords, countWordsIn } from '../../server/rubric/turn-context.ts';
 import { parseTranscriptFile } from '../../server/transcripts/parse-transcript-file.ts';
 import { ANNOMI_DEV, hasAnnomi } from '../helpers/requirements.ts';
@@ -87,5 +88,39 @@ describe('counting on a span of the turn', () => {
     for (let to = 0; to <= s.length; to++) {
       expect([...contentWordsIn(s, codes, 0, to, stop, new Set())]).toEqual([...contentWords(s.slice(0, to), stop, new Set())]);
     }
+  });
+});
+
+describe('what a coded turn remembers for the turns after it', () => {
+  const rubric = loadRubrics(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../rubrics'));
+  const opts = { rubric, language: 'en' as const };
+  const turns: TurnInput[] = [
+    { speaker: 'client', text: 'I keep skipping my knee exercises because work is so busy.' },
+    { speaker: 'practitioner', text: 'Work leaves little room for the knee exercises.' },
+  ];
+
+  it('is invisible: no extra keys, the same JSON, and a spread copy carries nothing over', () => {
+    const { turns: coded } = codeTranscript(turns, opts);
+    const first = coded[0]!;
+    expect(Object.keys(first).sort()).toEqual(['codes', 'fallbackReason', 'index', 'primary', 'source', 'speaker', 'talk', 'talkHits', 'talkSubtype', 'text']);
+    expect(JSON.parse(JSON.stringify(first))).toEqual({ ...first });
+    expect(Object.getOwnPropertySymbols({ ...first })).toEqual([]);
+  });
+
+  it('codes the next turn as a fresh coding would, and follows a copy whose text differs', () => {
+    const { turns: coded } = codeTranscript(turns, opts);
+    const again = codeTurn([coded[0]!], turns[1]!, opts);
+    expect(again).toEqual(coded[1]);
+    // The same client turn with other words: the reflection no longer mirrors it.
+    const other = { ...coded[0]!, text: 'My daughter plays hockey on Saturdays.' };
+    const fresh = codeTurn([other], turns[1]!, opts);
+    const fromScratch = codeTranscript([{ speaker: 'client', text: other.text }, turns[1]!], opts).turns[1]!;
+    expect(fresh).toEqual(fromScratch);
+  });
+
+  it('still codes turns that cannot take new properties (frozen)', () => {
+    const { turns: coded } = codeTranscript(turns, opts);
+    const frozen = Object.freeze({ ...coded[0]! });
+    expect(codeTurn([frozen], turns[1]!, opts)).toEqual(coded[1]);
   });
 });
