@@ -212,6 +212,7 @@ describe.skipIf(!hasChromium())('practising in the browser', () => {
         // The report on a phone.
         await page.setViewportSize({ width: 375, height: 800 });
         await expectNoSideScroll(page, 'report at 375 px');
+        await page.screenshot({ path: path.join(ARTIFACTS, `report-phone-${lang}.png`), fullPage: true });
         await page.setViewportSize({ width: 1280, height: 900 });
 
         // Retry from the righting-reflex turn: a new branch with the three turns before it.
