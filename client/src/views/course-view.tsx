@@ -59,7 +59,8 @@ export function CourseView({ id }: { id: string }) {
       setNotice(t('course.instructorAdded'));
       await load();
     } catch (err) {
-      // The two refusals the form can get say what to do; anything else is the general message.
+      // The two refusals the form can get say what to do (the input already keeps to the body
+      // schema: an address, at most 200 characters); anything else is the general message.
       const code = err instanceof ApiError ? err.code : null;
       setError(code === 'not_found' ? t('course.noSuchUser') : code === 'bad_request' ? t('course.notInstructor') : errorText(err));
     }
@@ -136,7 +137,7 @@ export function CourseView({ id }: { id: string }) {
           </ul>
           <form onSubmit={addInstructor} class="inline-form">
             <label for="co-email">{t('course.addInstructor')}</label>
-            <input id="co-email" type="email" required value={coEmail} onInput={(e) => setCoEmail(e.currentTarget.value)} />
+            <input id="co-email" type="email" required maxLength={200} value={coEmail} onInput={(e) => setCoEmail(e.currentTarget.value)} />
             <button class="btn" type="submit">
               {t('course.add')}
             </button>
