@@ -178,11 +178,19 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'You might want to start with five minutes a day.' },
       { text: 'You could get into a car crash.' },
       { text: "You know, you're not even 21 yet, you could get arrested." },
+      // Advice wrapped in a question (as nl.rr.disguised-question).
+      { text: "Don't you think you should exercise more?" },
+      { text: "Wouldn't it be better to cut down a bit?" },
+      { text: "Why don't you try walking to work?" },
+      { text: "Shouldn't you be doing your exercises every day?" },
+      { text: "Isn't it time you started taking this seriously?" },
     ],
     mustNot: [
       { text: "You're worried you could get hurt again." },
       { text: 'It sounds like you really need the money and need to look after your kids.' },
       { text: 'Maybe you could take the stairs at work, if that suits you.' },
+      { text: "So why don't you start by telling me a little about yourself?" },
+      { text: "Why don't you try walking to work?", before: [client('What would you suggest?')] },
       { text: 'You could try walking after lunch.', before: [client('What would you suggest?')] },
       { text: 'What do you think you need?' },
       { text: "So you don't like people telling you what you should eat." },
@@ -199,7 +207,11 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: "Aren't you worried about your heart?" },
     ],
     mustNot: [
-      { text: "You're hopeless about what's going on.", before: [client('I just feel helpless about this whole deal.')] },{ text: 'You seem worried about your heart.' }],
+      { text: "You're hopeless about what's going on.", before: [client('I just feel helpless about this whole deal.')] },
+      { text: 'You seem worried about your heart.' },
+      // A question that only wraps advice is the righting reflex, not a confrontation.
+      { text: "Don't you think you should exercise more?" },
+    ],
   },
   NC: {
     must: [

@@ -275,6 +275,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Vind je niet dat je wat vaker zou moeten fietsen?' },
       { text: 'Zou het niet beter zijn als u wat afvalt?' },
       { text: 'Waarom probeer je niet eens te zwemmen?' },
+      { text: 'Moet je niet eens wat vaker gaan fietsen?' },
       { text: 'Stop nou gewoon met roken.' },
       { text: 'Zorg dat je elk uur even opstaat.' },
       { text: 'Je zou kunnen proberen om de trap te nemen.' },
