@@ -29,6 +29,7 @@ const table: Record<TalkType, { must: Row[]; mustNot: Row[] }> = {
       { text: "I'd really like to get back to playing with my kids.", subtype: 'desire' },
       { text: 'I want to be able to garden again.', subtype: 'desire' },
       { text: 'I think I could manage ten minutes a day.', subtype: 'ability' },
+      { text: 'My wife wants me to quit.', subtype: 'reasons' },
       { text: 'Yesterday I already cycled for half an hour.', subtype: 'taking_steps' },
       { text: "I'm already smoking less.", subtype: 'taking_steps' },
       { text: 'That sounds doable.', subtype: 'ability' },
@@ -101,6 +102,7 @@ const table: Record<TalkType, { must: Row[]; mustNot: Row[] }> = {
   },
   sustain: {
     must: [
+      { text: "Well, I'm here because my mom wants me to be here." },
       { text: "I don't really want to stop.", subtype: 'desire' },
       { text: "I'm not ready to change anything yet.", subtype: 'desire' },
       { text: "Sport just isn't for me." },

@@ -45,6 +45,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
   CQ: {
     must: [
       { text: 'Do you do the exercises every day?' },
+      { text: 'Do your knees hurt?' },
       { text: 'How long have you had the pain?' },
       { text: 'Are you still playing tennis on Saturdays?' },
       { text: 'When did you last see your GP?' },
@@ -102,6 +103,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
   AF: {
     must: [
       { text: 'You practised three times this week, even though it was hard.' },
+      { text: 'You managed to walk every day this week, even with the pain.' },
       { text: "You've worked really hard on those exercises." },
       { text: 'That took a lot of courage.' },
       { text: "You're clearly determined to get back on your bike." },
@@ -178,6 +180,8 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'You might want to start with five minutes a day.' },
       { text: 'You could get into a car crash.' },
       { text: "You know, you're not even 21 yet, you could get arrested." },
+      // An instruction, not a "Do you…?" question.
+      { text: 'Just do your exercises.' },
       // Advice wrapped in a question (as nl.rr.disguised-question).
       { text: "Don't you think you should exercise more?" },
       { text: "Wouldn't it be better to cut down a bit?" },

@@ -39,6 +39,7 @@ const change: Record<TalkSubtype, Row[]> = {
   ],
   ability: [
     { text: 'Ik denk dat ik het wel zou kunnen, als ik het in kleine stukjes doe.' },
+    { text: 'Ik zou waarschijnlijk naar mijn werk kunnen lopen.' },
     { text: 'Ik kan best elke ochtend tien minuten vrijmaken.' },
     { text: 'Het lukt me wel om na het eten even te lopen.' },
     { text: 'Dat moet wel lukken, denk ik.' },

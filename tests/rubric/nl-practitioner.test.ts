@@ -154,6 +154,8 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
   AF: {
     must: [
       { text: 'Je hebt al veel geprobeerd en je bent er nog steeds.' },
+      { text: 'Je hebt hier echt hard aan gewerkt.' },
+      { text: 'Het is je gelukt om deze week elke dag te lopen, ondanks de pijn.' },
       { text: 'Dat je vandaag gekomen bent, zegt al veel.' },
       { text: 'Je hebt deze week drie keer geoefend, terwijl het zwaar was.' },
       { text: 'Knap dat je toch drie keer bent gaan zwemmen.' },

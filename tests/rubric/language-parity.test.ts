@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadRubrics } from '../../server/coder/load-rubrics.ts';
+import { codeTranscript, type Language, type TurnInput } from '../../server/rubric/index.ts';
+
+// Dutch as good as English: the same behaviour, said in each language, gets the same code. Each
+// row is one utterance in both languages (with the client turn before it where a reflection
+// needs one). The rows came from probing both rubrics side by side; each mismatch found there
+// was a missing or wrong rule in one language.
+
+const rubric = loadRubrics(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../rubrics'));
+
+interface Pair {
+  en: string;
+  nl: string;
+  before?: { en: string; nl: string };
+}
+
+const practitioner: Pair[] = [
+  { en: "You've worked really hard on this.", nl: 'Je hebt hier echt hard aan gewerkt.' },
+  { en: 'You managed to walk every day this week, even with the pain.', nl: 'Het is je gelukt om deze week elke dag te lopen, ondanks de pijn.' },
+  { en: 'Would it be okay if we talked about your exercise?', nl: 'Vind je het goed als we het over je oefeningen hebben?' },
+  { en: "It's entirely your decision.", nl: 'Het is helemaal jouw beslissing.' },
+  { en: 'Walking for thirty minutes a day lowers blood pressure.', nl: 'Dertig minuten per dag wandelen verlaagt de bloeddruk.' },
+  { en: "So you'll never be able to exercise again.", nl: 'Dus je zult nooit meer kunnen sporten.', before: { en: "I can't exercise with this knee.", nl: 'Ik kan met deze knie niet sporten.' } },
+  { en: "You're afraid the pain will come back.", nl: 'Je bent bang dat de pijn terugkomt.', before: { en: 'The pain might come back.', nl: 'De pijn kan terugkomen.' } },
+  { en: 'You walk twice a week.', nl: 'Je loopt twee keer per week.', before: { en: 'I walk twice a week.', nl: 'Ik loop twee keer per week.' } },
+  { en: 'Let me summarise: you want to walk more, work is busy, and your knee hurts.', nl: 'Als ik het even samenvat: je wilt meer lopen, je werk is druk en je knie doet pijn.' },
+  { en: 'On the one hand you enjoy smoking, and on the other hand you worry about your lungs.', nl: 'Aan de ene kant rook je graag, en aan de andere kant maak je je zorgen om je longen.' },
+  { en: 'It sounds like you are tired of the pain.', nl: 'Het klinkt alsof je de pijn zat bent.' },
+  { en: "You've been doing the exercises, right?", nl: 'Je hebt de oefeningen gedaan, toch?' },
+  { en: 'Is it the knee that bothers you most?', nl: 'Is het vooral de knie die je dwarszit?' },
+  { en: 'What would you like to change?', nl: 'Wat zou je willen veranderen?' },
+  { en: 'Tell me more about that.', nl: 'Vertel daar eens wat meer over.' },
+  { en: 'How important is it for you, on a scale from 0 to 10?', nl: 'Hoe belangrijk is het voor je, op een schaal van 0 tot 10?' },
+  { en: 'Can I tell you what usually helps?', nl: 'Mag ik je vertellen wat meestal helpt?' },
+  { en: 'Just do your exercises.', nl: 'Doe gewoon je oefeningen.' },
+  { en: 'You should not lift heavy things.', nl: 'Je moet geen zware dingen tillen.' },
+  { en: 'You could try taking the stairs.', nl: 'Je zou kunnen proberen om de trap te nemen.' },
+  { en: 'Maybe you could take the stairs, if that suits you.', nl: 'Misschien kun je de trap nemen, als dat bij je past.' },
+  { en: 'You could get into an accident.', nl: 'Je zou een ongeluk kunnen krijgen.' },
+  { en: "Wouldn't it be better to cut down a bit?", nl: 'Zou het niet beter zijn om wat te minderen?' },
+  { en: "Why don't you try swimming?", nl: 'Waarom probeer je niet eens te zwemmen?' },
+  { en: "That's just an excuse.", nl: 'Dat is gewoon een excuus.' },
+  { en: 'Good morning.', nl: 'Goedemorgen.' },
+  { en: 'Thanks for coming in today.', nl: 'Bedankt dat je vandaag gekomen bent.' },
+];
+
+const client: Pair[] = [
+  { en: "I don't want to stop smoking.", nl: 'Ik wil niet stoppen met roken.' },
+  { en: 'I really want to get fitter.', nl: 'Ik wil echt fitter worden.' },
+  { en: 'I could probably walk to work.', nl: 'Ik zou waarschijnlijk naar mijn werk kunnen lopen.' },
+  { en: "I'm going to start on Monday.", nl: 'Ik ga maandag beginnen.' },
+  { en: 'I already walked three times this week.', nl: 'Ik heb deze week al drie keer gewandeld.' },
+  { en: 'Yes, but I have no time.', nl: 'Ja, maar ik heb geen tijd.' },
+  { en: "I can't stop, it's too hard.", nl: 'Ik kan niet stoppen, het is te moeilijk.' },
+  { en: 'I need to lose weight for my heart.', nl: 'Ik moet afvallen voor mijn hart.' },
+  { en: 'It would be nice to play with my grandkids again.', nl: 'Het zou fijn zijn om weer met mijn kleinkinderen te spelen.' },
+  { en: "I don't really see the problem.", nl: 'Ik zie het probleem niet zo.' },
+  { en: 'My wife wants me to quit.', nl: 'Mijn vrouw wil dat ik stop.' },
+  { en: 'I work in a warehouse.', nl: 'Ik werk in een magazijn.' },
+  { en: 'Smoking helps me relax.', nl: 'Roken helpt me ontspannen.' },
+  { en: "I'll try to do the exercises after dinner.", nl: 'Ik ga proberen de oefeningen na het eten te doen.' },
+  { en: 'I have tried before and it never works.', nl: 'Ik heb het al eerder geprobeerd en het werkt nooit.' },
+  { en: 'Do you have any tips for me?', nl: 'Heeft u misschien tips voor mij?' },
+];
+
+function last(language: Language, speaker: TurnInput['speaker'], text: string, before?: string) {
+  const turns: TurnInput[] = before ? [{ speaker: 'client', text: before }, { speaker, text }] : [{ speaker, text }];
+  return codeTranscript(turns, { rubric, language }).turns.at(-1)!;
+}
+
+describe('the same behaviour codes the same in Dutch and English', () => {
+  it.each(practitioner)('practitioner: "$en" / "$nl"', ({ en, nl, before }) => {
+    const a = last('en', 'practitioner', en, before?.en);
+    const b = last('nl', 'practitioner', nl, before?.nl);
+    expect(b.primary, `en ${a.primary} (${a.codes.map((c) => c.rule)}), nl ${b.primary} (${b.codes.map((c) => c.rule)})`).toBe(a.primary);
+  });
+
+  it.each(client)('client: "$en" / "$nl"', ({ en, nl }) => {
+    const a = last('en', 'client', en);
+    const b = last('nl', 'client', nl);
+    expect(b.talk, `en ${a.talk} (${a.talkHits.map((h) => h.rule)}), nl ${b.talk} (${b.talkHits.map((h) => h.rule)})`).toBe(a.talk);
+  });
+});
