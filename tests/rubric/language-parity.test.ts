@@ -7,7 +7,9 @@ import { codeTranscript, type Language, type TurnInput } from '../../server/rubr
 // Dutch as good as English: the same behaviour, said in each language, gets the same code. Each
 // row is one utterance in both languages (with the client turn before it where a reflection
 // needs one). The rows came from probing both rubrics side by side; each mismatch found there
-// was a missing or wrong rule in one language.
+// was a missing or wrong rule in one language. Left out on purpose, because the two readings are
+// both defensible: "So the pain is worst in the morning" with no client turn before it, and "I'm
+// afraid it will get worse" (fear of moving, or a reason to change?).
 
 const rubric = loadRubrics(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../rubrics'));
 
@@ -45,6 +47,35 @@ const practitioner: Pair[] = [
   { en: "That's just an excuse.", nl: 'Dat is gewoon een excuus.' },
   { en: 'Good morning.', nl: 'Goedemorgen.' },
   { en: 'Thanks for coming in today.', nl: 'Bedankt dat je vandaag gekomen bent.' },
+  { en: "What's been going well for you?", nl: 'Wat gaat er goed?' },
+  { en: 'How would your life be different if you moved more?', nl: 'Hoe zou je leven anders zijn als je meer zou bewegen?' },
+  { en: 'Why is that important to you?', nl: 'Waarom is dat belangrijk voor je?' },
+  { en: 'What worries you most about your back?', nl: 'Waar maak je je het meest zorgen over als het om je rug gaat?' },
+  { en: 'Have you tried stretching before?', nl: 'Heb je al eens geprobeerd te rekken?' },
+  { en: 'Did you sleep well?', nl: 'Heb je goed geslapen?' },
+  { en: 'Where does it hurt?', nl: 'Waar doet het pijn?' },
+  { en: 'How many times a week do you walk?', nl: 'Hoe vaak per week loop je?' },
+  { en: 'What else?', nl: 'Wat nog meer?' },
+  { en: 'You want to be there for your kids.', nl: 'Je wilt er zijn voor je kinderen.' },
+  { en: 'Part of you wants to change, and part of you is afraid.', nl: 'Een deel van je wil veranderen en een deel van je is bang.' },
+  { en: 'You feel stuck.', nl: 'Je voelt je vastzitten.' },
+  { en: 'You are a very determined person.', nl: 'Je bent een heel vastberaden persoon.' },
+  { en: 'It took courage to come here today.', nl: 'Het vroeg moed om hier vandaag te komen.' },
+  { en: 'What you do with this is up to you.', nl: 'Wat je hiermee doet, bepaal je zelf.' },
+  { en: 'Where would you like to start?', nl: 'Waar zou je willen beginnen?' },
+  { en: 'Shall we look at this together?', nl: 'Zullen we hier samen naar kijken?' },
+  { en: 'Would you like some information about that?', nl: 'Wil je daar wat informatie over?' },
+  { en: 'Most people with knee pain improve within six weeks.', nl: 'De meeste mensen met kniepijn knappen binnen zes weken op.' },
+  { en: 'Your appointment is on Tuesday.', nl: 'Je afspraak is op dinsdag.' },
+  { en: 'You need to stop smoking now.', nl: 'Je moet nu stoppen met roken.' },
+  { en: 'I want you to walk every day.', nl: 'Ik wil dat je elke dag loopt.' },
+  { en: 'If you keep sitting, your back will get worse.', nl: 'Als je blijft zitten, wordt je rug erger.' },
+  { en: "You're just lazy.", nl: 'Je bent gewoon lui.' },
+  { en: "You're not listening to me.", nl: 'Je luistert niet naar me.' },
+  { en: 'Okay.', nl: 'Oké.' },
+  { en: 'Mm-hmm.', nl: 'Hm-hm.' },
+  { en: 'See you next week.', nl: 'Tot volgende week.' },
+  { en: 'Let me just write that down.', nl: 'Ik schrijf dat even op.' },
 ];
 
 const client: Pair[] = [
@@ -64,6 +95,27 @@ const client: Pair[] = [
   { en: "I'll try to do the exercises after dinner.", nl: 'Ik ga proberen de oefeningen na het eten te doen.' },
   { en: 'I have tried before and it never works.', nl: 'Ik heb het al eerder geprobeerd en het werkt nooit.' },
   { en: 'Do you have any tips for me?', nl: 'Heeft u misschien tips voor mij?' },
+  { en: 'I want to feel better.', nl: 'Ik wil me beter voelen.' },
+  { en: "I'm ready to make a change.", nl: 'Ik ben er klaar voor om iets te veranderen.' },
+  { en: "I'm not sure I can do it.", nl: 'Ik weet niet of ik het kan.' },
+  { en: "I'll walk every morning from now on.", nl: 'Ik ga vanaf nu elke ochtend lopen.' },
+  { en: 'I bought new running shoes.', nl: 'Ik heb nieuwe hardloopschoenen gekocht.' },
+  { en: 'I have to do something about it.', nl: 'Ik moet er iets aan doen.' },
+  { en: 'My health is more important.', nl: 'Mijn gezondheid is belangrijker.' },
+  { en: "I don't have time for exercise.", nl: 'Ik heb geen tijd om te sporten.' },
+  { en: 'It is too painful to move.', nl: 'Het doet te veel pijn om te bewegen.' },
+  { en: "I've always been like this.", nl: 'Ik ben altijd al zo geweest.' },
+  { en: "I don't think I need to change.", nl: 'Ik denk niet dat ik hoef te veranderen.' },
+  { en: "I'm fine the way I am.", nl: 'Ik ben prima zoals ik ben.' },
+  { en: 'Maybe I could try.', nl: 'Misschien kan ik het proberen.' },
+  { en: 'I used to run every day.', nl: 'Vroeger liep ik elke dag hard.' },
+  { en: 'I hate being so out of shape.', nl: 'Ik haat het dat ik zo slecht in vorm ben.' },
+  { en: "It's my knee, it hurts.", nl: 'Het is mijn knie, die doet pijn.' },
+  { en: 'I went to the doctor last week.', nl: 'Ik ben vorige week naar de dokter geweest.' },
+  { en: "I'll think about it.", nl: 'Ik zal erover nadenken.' },
+  { en: "I don't know.", nl: 'Ik weet het niet.' },
+  { en: "I'm not going to stop.", nl: 'Ik ga niet stoppen.' },
+  { en: 'I enjoy my evening beer.', nl: 'Ik geniet van mijn biertje in de avond.' },
 ];
 
 function last(language: Language, speaker: TurnInput['speaker'], text: string, before?: string) {
