@@ -9,7 +9,9 @@ import { codeTranscript, type Language, type TurnInput } from '../../server/rubr
 // needs one). The rows came from probing both rubrics side by side; each mismatch found there
 // was a missing or wrong rule in one language. Left out on purpose, because the two readings are
 // both defensible: "So the pain is worst in the morning" with no client turn before it, and "I'm
-// afraid it will get worse" (fear of moving, or a reason to change?).
+// afraid it will get worse" (fear of moving, or a reason to change?), and reflections whose
+// share of the client's own words differs between the two wordings (simple in one, complex in the
+// other).
 
 const rubric = loadRubrics(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../rubrics'));
 
@@ -76,6 +78,24 @@ const practitioner: Pair[] = [
   { en: 'Mm-hmm.', nl: 'Hm-hm.' },
   { en: 'See you next week.', nl: 'Tot volgende week.' },
   { en: 'Let me just write that down.', nl: 'Ik schrijf dat even op.' },
+  { en: 'You want to get back to work.', nl: 'Je wilt weer aan het werk.', before: { en: 'I really want to get back to work.', nl: 'Ik wil echt weer aan het werk.' } },
+  { en: 'So work is really important to you.', nl: 'Dus je werk is echt belangrijk voor je.', before: { en: 'I miss my job.', nl: 'Ik mis mijn werk.' } },
+  { en: 'It frustrates you that progress is so slow.', nl: 'Het frustreert je dat het zo langzaam gaat.', before: { en: "It's going so slowly.", nl: 'Het gaat zo langzaam.' } },
+  { en: "You'd like to be able to play football with your son.", nl: 'Je zou graag met je zoon willen voetballen.', before: { en: 'My son keeps asking me to play football.', nl: 'Mijn zoon vraagt steeds of ik wil voetballen.' } },
+  { en: 'What makes you say that?', nl: 'Waarom zeg je dat?' },
+  { en: 'How did you manage that?', nl: 'Hoe heb je dat voor elkaar gekregen?' },
+  { en: 'What would need to happen for you to start?', nl: 'Wat zou er moeten gebeuren om te beginnen?' },
+  { en: 'Is there anything else?', nl: 'Is er nog iets anders?' },
+  { en: 'Do you want to talk about your smoking today?', nl: 'Wil je het vandaag over je roken hebben?' },
+  { en: 'Can you tell me more about your week?', nl: 'Kun je me meer over je week vertellen?' },
+  { en: 'Have you ever thought about joining a walking group?', nl: 'Heb je er weleens aan gedacht om bij een wandelgroep te gaan?' },
+  { en: 'The research shows that rest slows recovery.', nl: 'Onderzoek laat zien dat rust het herstel vertraagt.' },
+  { en: 'You must do these exercises three times a day.', nl: 'Je moet deze oefeningen drie keer per dag doen.' },
+  { en: 'I recommend that you start with short walks.', nl: 'Ik raad je aan om met korte wandelingen te beginnen.' },
+  { en: "Honestly, that's not a good idea.", nl: 'Eerlijk gezegd is dat geen goed idee.' },
+  { en: "You're in denial.", nl: 'Je zit in de ontkenning.' },
+  { en: "You're the expert on your own life.", nl: 'Jij bent de expert van je eigen leven.' },
+  { en: 'Only you can decide what is right for you.', nl: 'Alleen jij kunt beslissen wat goed voor je is.' },
 ];
 
 const client: Pair[] = [
@@ -116,6 +136,22 @@ const client: Pair[] = [
   { en: "I don't know.", nl: 'Ik weet het niet.' },
   { en: "I'm not going to stop.", nl: 'Ik ga niet stoppen.' },
   { en: 'I enjoy my evening beer.', nl: 'Ik geniet van mijn biertje in de avond.' },
+  { en: 'I wish I could walk without pain.', nl: 'Ik wou dat ik zonder pijn kon lopen.' },
+  { en: 'I know I can do this.', nl: 'Ik weet dat ik dit kan.' },
+  { en: 'If I lose weight, my knees will hurt less.', nl: 'Als ik afval, doen mijn knieën minder pijn.' },
+  { en: 'I really need to get my life back on track.', nl: 'Ik moet echt mijn leven weer op de rit krijgen.' },
+  { en: 'I promise I will do the exercises.', nl: 'Ik beloof dat ik de oefeningen ga doen.' },
+  { en: "I'm willing to give it a try.", nl: 'Ik ben bereid het te proberen.' },
+  { en: 'Last week I cut down to five cigarettes a day.', nl: 'Vorige week ben ik naar vijf sigaretten per dag gegaan.' },
+  { en: "I don't want to end up in a wheelchair.", nl: 'Ik wil niet in een rolstoel belanden.' },
+  { en: "I can't give up my evening wine.", nl: 'Ik kan mijn wijntje in de avond niet missen.' },
+  { en: "There's no way I'm going to the gym.", nl: 'Ik ga echt niet naar de sportschool.' },
+  { en: "It's not that bad.", nl: 'Zo erg is het niet.' },
+  { en: 'Everyone in my family smokes.', nl: 'Iedereen in mijn familie rookt.' },
+  { en: 'My back is too weak for that.', nl: 'Mijn rug is daar te zwak voor.' },
+  { en: 'I tried and failed so many times.', nl: 'Ik heb het zo vaak geprobeerd en het is steeds mislukt.' },
+  { en: 'I might be able to walk to the shop.', nl: 'Misschien kan ik naar de winkel lopen.' },
+  { en: "I'd love to be fit again.", nl: 'Ik zou het geweldig vinden om weer fit te zijn.' },
 ];
 
 function last(language: Language, speaker: TurnInput['speaker'], text: string, before?: string) {
