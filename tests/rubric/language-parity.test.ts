@@ -11,7 +11,8 @@ import { codeTranscript, type Language, type TurnInput } from '../../server/rubr
 // both defensible: "So the pain is worst in the morning" with no client turn before it, and "I'm
 // afraid it will get worse" (fear of moving, or a reason to change?), and reflections whose
 // share of the client's own words differs between the two wordings (simple in one, complex in the
-// other).
+// other), and "That is a great idea" (English counts it as an affirmation, Dutch "Dat is een
+// goed idee" as generic approval).
 
 const rubric = loadRubrics(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../rubrics'));
 
@@ -96,6 +97,31 @@ const practitioner: Pair[] = [
   { en: "You're in denial.", nl: 'Je zit in de ontkenning.' },
   { en: "You're the expert on your own life.", nl: 'Jij bent de expert van je eigen leven.' },
   { en: 'Only you can decide what is right for you.', nl: 'Alleen jij kunt beslissen wat goed voor je is.' },
+  { en: 'How do you feel about that?', nl: 'Hoe voel je je daarover?' },
+  { en: 'What does a normal day look like for you?', nl: 'Hoe ziet een normale dag er voor jou uit?' },
+  { en: 'In what way does the pain affect your work?', nl: 'Op welke manier beïnvloedt de pijn je werk?' },
+  { en: 'How confident are you that you can do this?', nl: 'Hoe zeker ben je ervan dat je dit kunt?' },
+  { en: 'Are you taking any medication?', nl: 'Gebruik je medicijnen?' },
+  { en: 'Would you be willing to try it for a week?', nl: 'Zou je bereid zijn het een week te proberen?' },
+  { en: 'Do you smoke?', nl: 'Rook je?' },
+  { en: 'Is that right?', nl: 'Klopt dat?' },
+  { en: 'How old are you?', nl: 'Hoe oud ben je?' },
+  { en: 'What would be a first small step?', nl: 'Wat zou een eerste kleine stap kunnen zijn?' },
+  { en: 'You have really thought this through.', nl: 'Je hebt hier echt goed over nagedacht.' },
+  { en: 'I appreciate your honesty.', nl: 'Ik waardeer je eerlijkheid.' },
+  { en: "You're the one who decides.", nl: 'Jij beslist.' },
+  { en: 'It is up to you whether you do it.', nl: 'Het is aan jou of je het doet.' },
+  { en: 'Shall we make a plan together?', nl: 'Zullen we samen een plan maken?' },
+  { en: 'What would you like to talk about today?', nl: 'Waar wil je het vandaag over hebben?' },
+  { en: 'Can I share some information with you?', nl: 'Mag ik wat informatie met je delen?' },
+  { en: 'Smoking increases the risk of back pain.', nl: 'Roken verhoogt het risico op rugpijn.' },
+  { en: 'You have to listen to your doctor.', nl: 'Je moet naar je dokter luisteren.' },
+  { en: 'It is important that you keep moving.', nl: 'Het is belangrijk dat je blijft bewegen.' },
+  { en: 'You are making excuses.', nl: 'Je verzint smoesjes.' },
+  { en: 'How many times have I told you?', nl: 'Hoe vaak heb ik je dat al gezegd?' },
+  { en: 'Hello, nice to meet you.', nl: 'Hallo, leuk je te ontmoeten.' },
+  { en: "Let's get started.", nl: 'Laten we beginnen.' },
+  { en: 'We have about twenty minutes today.', nl: 'We hebben vandaag ongeveer twintig minuten.' },
 ];
 
 const client: Pair[] = [
@@ -152,6 +178,26 @@ const client: Pair[] = [
   { en: 'I tried and failed so many times.', nl: 'Ik heb het zo vaak geprobeerd en het is steeds mislukt.' },
   { en: 'I might be able to walk to the shop.', nl: 'Misschien kan ik naar de winkel lopen.' },
   { en: "I'd love to be fit again.", nl: 'Ik zou het geweldig vinden om weer fit te zijn.' },
+  { en: 'I want to stop.', nl: 'Ik wil stoppen.' },
+  { en: 'I would like to sleep better.', nl: 'Ik zou beter willen slapen.' },
+  { en: 'I think I can manage that.', nl: 'Ik denk dat ik dat wel kan.' },
+  { en: "I'm going to call the gym tomorrow.", nl: 'Ik ga morgen de sportschool bellen.' },
+  { en: 'I have started walking to work.', nl: 'Ik ben begonnen met naar mijn werk lopen.' },
+  { en: 'I need to do this for my kids.', nl: 'Ik moet dit doen voor mijn kinderen.' },
+  { en: 'It would give me more energy.', nl: 'Het zou me meer energie geven.' },
+  { en: "I don't want to.", nl: 'Ik wil het niet.' },
+  { en: "I can't do it.", nl: 'Ik kan het niet.' },
+  { en: "I won't do that.", nl: 'Dat ga ik niet doen.' },
+  { en: 'I like smoking.', nl: 'Ik rook graag.' },
+  { en: 'I need my cigarettes to relax.', nl: 'Ik heb mijn sigaretten nodig om te ontspannen.' },
+  { en: "I'm too busy.", nl: 'Ik heb het te druk.' },
+  { en: "It's too expensive.", nl: 'Het is te duur.' },
+  { en: 'Yes.', nl: 'Ja.' },
+  { en: 'Maybe.', nl: 'Misschien.' },
+  { en: 'I live alone.', nl: 'Ik woon alleen.' },
+  { en: 'I quit smoking last month.', nl: 'Ik ben vorige maand gestopt met roken.' },
+  { en: "I've been doing the exercises every day.", nl: 'Ik doe de oefeningen elke dag.' },
+  { en: "Honestly, I'm not that worried about it.", nl: 'Eerlijk gezegd maak ik me er niet zo druk om.' },
 ];
 
 function last(language: Language, speaker: TurnInput['speaker'], text: string, before?: string) {
