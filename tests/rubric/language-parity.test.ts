@@ -11,8 +11,7 @@ import { codeTranscript, type Language, type TurnInput } from '../../server/rubr
 // both defensible: "So the pain is worst in the morning" with no client turn before it, and "I'm
 // afraid it will get worse" (fear of moving, or a reason to change?), and reflections whose
 // share of the client's own words differs between the two wordings (simple in one, complex in the
-// other), and "That is a great idea" (English counts it as an affirmation, Dutch "Dat is een
-// goed idee" as generic approval).
+// other).
 
 const rubric = loadRubrics(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../rubrics'));
 
@@ -122,6 +121,10 @@ const practitioner: Pair[] = [
   { en: 'Hello, nice to meet you.', nl: 'Hallo, leuk je te ontmoeten.' },
   { en: "Let's get started.", nl: 'Laten we beginnen.' },
   { en: 'We have about twenty minutes today.', nl: 'We hebben vandaag ongeveer twintig minuten.' },
+  { en: 'That is a great idea.', nl: 'Dat is een goed idee.' },
+  { en: "That's a great first step.", nl: 'Dat is een mooie eerste stap.' },
+  { en: 'That sounds like a good plan.', nl: 'Dat klinkt als een goed plan.' },
+  { en: 'That took real effort.', nl: 'Dat kostte echt moeite.' },
 ];
 
 const client: Pair[] = [
