@@ -5,8 +5,8 @@ import { loadRubrics } from '../../server/coder/load-rubrics.ts';
 import { codeTranscript, type Language, type TurnInput } from '../../server/rubric/index.ts';
 
 // Dutch as good as English: the same behaviour, said in each language, gets the same code. Each
-// row is one utterance in both languages (with the client turn before it where a reflection
-// needs one). The rows came from probing both rubrics side by side; each mismatch found there
+// row is one utterance in both languages, with the turn before it where the code depends on it
+// (the client's words before a reflection, the question before a short answer). The rows came from probing both rubrics side by side; each mismatch found there
 // was a missing or wrong rule in one language. Left out on purpose, because the two readings are
 // both defensible: "So the pain is worst in the morning" with no client turn before it, and "I'm
 // afraid it will get worse" (fear of moving, or a reason to change?), and reflections whose
@@ -18,6 +18,7 @@ const rubric = loadRubrics(path.join(path.dirname(fileURLToPath(import.meta.url)
 interface Pair {
   en: string;
   nl: string;
+  /** The client turn before a practitioner row, or the practitioner turn before a client row. */
   before?: { en: string; nl: string };
 }
 
@@ -125,6 +126,12 @@ const practitioner: Pair[] = [
   { en: "That's a great first step.", nl: 'Dat is een mooie eerste stap.' },
   { en: 'That sounds like a good plan.', nl: 'Dat klinkt als een goed plan.' },
   { en: 'That took real effort.', nl: 'Dat kostte echt moeite.' },
+  { en: "You're exhausted and in pain.", nl: 'Je bent uitgeput en hebt pijn.', before: { en: "I'm tired all the time and my knee hurts.", nl: 'Ik ben de hele tijd moe en mijn knie doet pijn.' } },
+  { en: "You're not sure you can.", nl: 'Je weet niet zeker of je het kunt.', before: { en: "I don't know if I can do this.", nl: 'Ik weet niet of ik dit kan.' } },
+  { en: 'On the one hand you want to quit, and on the other hand you love smoking.', nl: 'Aan de ene kant wil je stoppen, en aan de andere kant rook je zo graag.', before: { en: 'I want to quit but I love smoking.', nl: 'Ik wil stoppen maar ik rook zo graag.' } },
+  { en: 'You walked twice this week.', nl: 'Je hebt deze week twee keer gewandeld.', before: { en: 'I walked twice this week.', nl: 'Ik heb deze week twee keer gewandeld.' } },
+  { en: 'Nothing at all could ever help you.', nl: 'Helemaal niets zou jou ooit kunnen helpen.', before: { en: 'Nothing will ever help.', nl: 'Niets zal ooit helpen.' } },
+  { en: "Let me see if I've got this: work, the kids and your mother all need you, and that leaves little time for you.", nl: 'Even kijken of ik het goed heb: je werk, de kinderen en je moeder hebben je allemaal nodig, en er blijft weinig tijd over voor jezelf.', before: { en: 'I have a lot going on: work, the kids, my mother.', nl: 'Ik heb veel aan mijn hoofd: werk, de kinderen, mijn moeder.' } },
 ];
 
 const client: Pair[] = [
@@ -201,10 +208,23 @@ const client: Pair[] = [
   { en: 'I quit smoking last month.', nl: 'Ik ben vorige maand gestopt met roken.' },
   { en: "I've been doing the exercises every day.", nl: 'Ik doe de oefeningen elke dag.' },
   { en: "Honestly, I'm not that worried about it.", nl: 'Eerlijk gezegd maak ik me er niet zo druk om.' },
+  { en: 'Yes.', nl: 'Ja.', before: { en: 'Would you like to walk more?', nl: 'Zou je meer willen lopen?' } },
+  { en: 'Yeah, I think so.', nl: 'Ja, ik denk het wel.', before: { en: 'Do you think you could do it?', nl: 'Denk je dat je het zou kunnen?' } },
+  { en: 'Yes, I am.', nl: 'Ja, dat ga ik doen.', before: { en: 'Are you going to start this week?', nl: 'Ga je deze week beginnen?' } },
+  { en: 'Work, mostly.', nl: 'Mijn werk, vooral.', before: { en: 'What stops you from exercising?', nl: 'Wat houdt je tegen om te sporten?' } },
+  { en: 'My grandchildren.', nl: 'Mijn kleinkinderen.', before: { en: 'Why is it important for you to get stronger?', nl: 'Waarom is het belangrijk voor je om sterker te worden?' } },
+  { en: 'About an eight.', nl: 'Een acht ongeveer.', before: { en: 'On a scale from 0 to 10, how important is it?', nl: 'Op een schaal van 0 tot 10, hoe belangrijk is het?' } },
+  { en: 'A two.', nl: 'Een twee.', before: { en: 'On a scale from 0 to 10, how important is it?', nl: 'Op een schaal van 0 tot 10, hoe belangrijk is het?' } },
+  { en: 'No, not yet.', nl: 'Nee, nog niet.', before: { en: 'Have you already started?', nl: 'Ben je al begonnen?' } },
+  { en: 'No.', nl: 'Nee.', before: { en: 'Do you want to change this?', nl: 'Wil je hier iets aan veranderen?' } },
+  { en: 'Yes, exactly.', nl: 'Ja, precies.', before: { en: 'So you want to feel stronger.', nl: 'Dus je wilt je sterker voelen.' } },
+  { en: "Yeah, that's right.", nl: 'Ja, dat klopt.', before: { en: 'So you are happy the way things are.', nl: 'Dus je bent tevreden zoals het nu gaat.' } },
+  { en: 'At the hospital.', nl: 'In het ziekenhuis.', before: { en: 'Where do you work?', nl: 'Waar werk je?' } },
 ];
 
 function last(language: Language, speaker: TurnInput['speaker'], text: string, before?: string) {
-  const turns: TurnInput[] = before ? [{ speaker: 'client', text: before }, { speaker, text }] : [{ speaker, text }];
+  const other: TurnInput['speaker'] = speaker === 'client' ? 'practitioner' : 'client';
+  const turns: TurnInput[] = before ? [{ speaker: other, text: before }, { speaker, text }] : [{ speaker, text }];
   return codeTranscript(turns, { rubric, language }).turns.at(-1)!;
 }
 
@@ -215,9 +235,9 @@ describe('the same behaviour codes the same in Dutch and English', () => {
     expect(b.primary, `en ${a.primary} (${a.codes.map((c) => c.rule)}), nl ${b.primary} (${b.codes.map((c) => c.rule)})`).toBe(a.primary);
   });
 
-  it.each(client)('client: "$en" / "$nl"', ({ en, nl }) => {
-    const a = last('en', 'client', en);
-    const b = last('nl', 'client', nl);
+  it.each(client)('client: "$en" / "$nl"', ({ en, nl, before }) => {
+    const a = last('en', 'client', en, before?.en);
+    const b = last('nl', 'client', nl, before?.nl);
     expect(b.talk, `en ${a.talk} (${a.talkHits.map((h) => h.rule)}), nl ${b.talk} (${b.talkHits.map((h) => h.rule)})`).toBe(a.talk);
   });
 });
