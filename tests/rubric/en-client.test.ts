@@ -30,6 +30,7 @@ const table: Record<TalkType, { must: Row[]; mustNot: Row[] }> = {
       { text: 'I want to be able to garden again.', subtype: 'desire' },
       { text: 'I think I could manage ten minutes a day.', subtype: 'ability' },
       { text: 'My wife wants me to quit.', subtype: 'reasons' },
+      { text: 'Walking helps me relax.', subtype: 'reasons' },
       { text: 'Yesterday I already cycled for half an hour.', subtype: 'taking_steps' },
       { text: "I'm already smoking less.", subtype: 'taking_steps' },
       { text: 'That sounds doable.', subtype: 'ability' },

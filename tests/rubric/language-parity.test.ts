@@ -220,6 +220,9 @@ const client: Pair[] = [
   { en: 'Yes, exactly.', nl: 'Ja, precies.', before: { en: 'So you want to feel stronger.', nl: 'Dus je wilt je sterker voelen.' } },
   { en: "Yeah, that's right.", nl: 'Ja, dat klopt.', before: { en: 'So you are happy the way things are.', nl: 'Dus je bent tevreden zoals het nu gaat.' } },
   { en: 'At the hospital.', nl: 'In het ziekenhuis.', before: { en: 'Where do you work?', nl: 'Waar werk je?' } },
+  // What the new behaviour does for them is a reason to change; the habit's comfort is sustain talk.
+  { en: 'Walking helps me relax.', nl: 'Wandelen helpt me om te ontspannen.' },
+  { en: 'I need my cigarettes to relax.', nl: 'Ik heb mijn sigaretten nodig om te ontspannen.' },
 ];
 
 function last(language: Language, speaker: TurnInput['speaker'], text: string, before?: string) {
