@@ -105,6 +105,7 @@ const table: Record<TalkType, { must: Row[]; mustNot: Row[] }> = {
   sustain: {
     must: [
       { text: "Well, I'm here because my mom wants me to be here." },
+      { text: "I'm gonna keep smoking, I don't care." },
       { text: "I don't really want to stop.", subtype: 'desire' },
       { text: "I'm not ready to change anything yet.", subtype: 'desire' },
       { text: "Sport just isn't for me." },

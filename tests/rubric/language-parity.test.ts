@@ -132,6 +132,27 @@ const practitioner: Pair[] = [
   { en: 'You walked twice this week.', nl: 'Je hebt deze week twee keer gewandeld.', before: { en: 'I walked twice this week.', nl: 'Ik heb deze week twee keer gewandeld.' } },
   { en: 'Nothing at all could ever help you.', nl: 'Helemaal niets zou jou ooit kunnen helpen.', before: { en: 'Nothing will ever help.', nl: 'Niets zal ooit helpen.' } },
   { en: "Let me see if I've got this: work, the kids and your mother all need you, and that leaves little time for you.", nl: 'Even kijken of ik het goed heb: je werk, de kinderen en je moeder hebben je allemaal nodig, en er blijft weinig tijd over voor jezelf.', before: { en: 'I have a lot going on: work, the kids, my mother.', nl: 'Ik heb veel aan mijn hoofd: werk, de kinderen, mijn moeder.' } },
+  { en: 'What are the good things about smoking for you?', nl: 'Wat zijn voor jou de goede kanten van roken?' },
+  { en: 'And the less good things?', nl: 'En de minder goede kanten?' },
+  { en: 'How would you like things to be in a year?', nl: 'Hoe zou je willen dat het er over een jaar uitziet?' },
+  { en: 'What have you tried before?', nl: 'Wat heb je al eerder geprobeerd?' },
+  { en: 'What went well last time?', nl: 'Wat ging er de vorige keer goed?' },
+  { en: 'Tell me about a time you succeeded.', nl: 'Vertel eens over een keer dat het je wel lukte.' },
+  { en: 'It is hard for you to find the time.', nl: 'Het is lastig voor je om de tijd te vinden.' },
+  { en: 'You enjoy the calm that smoking gives you.', nl: 'Je geniet van de rust die roken je geeft.' },
+  { en: 'Your health matters to you.', nl: 'Je gezondheid is belangrijk voor je.' },
+  { en: 'I can see how much you care about your family.', nl: 'Ik zie hoeveel je om je gezin geeft.' },
+  { en: 'Whatever you decide, I will support you.', nl: 'Wat je ook besluit, ik steun je.' },
+  { en: 'You know best what works for you.', nl: 'Jij weet zelf het beste wat voor jou werkt.' },
+  { en: 'May I share some concerns?', nl: 'Mag ik mijn zorgen met je delen?' },
+  { en: 'Would it help if I explained how the knee works?', nl: 'Zou het helpen als ik uitleg hoe de knie werkt?' },
+  { en: 'Pain after exercise is normal and usually goes away within a day.', nl: 'Pijn na het sporten is normaal en gaat meestal binnen een dag weg.' },
+  { en: 'Stop eating junk food.', nl: 'Stop met ongezond eten.' },
+  { en: 'You need to take this seriously.', nl: 'Je moet dit serieus nemen.' },
+  { en: 'You always say that.', nl: 'Dat zeg je altijd.' },
+  { en: "That's not what I said.", nl: 'Dat heb ik niet gezegd.' },
+  { en: 'Right.', nl: 'Juist.' },
+  { en: 'Okay, let us move on to your exercises.', nl: 'Oké, laten we verder gaan met je oefeningen.' },
 ];
 
 const client: Pair[] = [
@@ -223,6 +244,20 @@ const client: Pair[] = [
   // What the new behaviour does for them is a reason to change; the habit's comfort is sustain talk.
   { en: 'Walking helps me relax.', nl: 'Wandelen helpt me om te ontspannen.' },
   { en: 'I need my cigarettes to relax.', nl: 'Ik heb mijn sigaretten nodig om te ontspannen.' },
+  { en: 'I hope to be walking without a stick by summer.', nl: 'Ik hoop tegen de zomer zonder stok te lopen.' },
+  { en: "I'm sure I can do ten minutes a day.", nl: 'Ik weet zeker dat ik tien minuten per dag kan.' },
+  { en: 'Smoking is costing me a fortune.', nl: 'Roken kost me een fortuin.' },
+  { en: 'I have to stop, my heart cannot take it.', nl: 'Ik moet stoppen, mijn hart kan het niet aan.' },
+  { en: "I've decided to quit.", nl: 'Ik heb besloten te stoppen.' },
+  { en: "I've been taking the stairs at work.", nl: 'Ik neem op mijn werk de trap.' },
+  { en: "I don't feel like exercising.", nl: 'Ik heb geen zin om te sporten.' },
+  { en: "I really couldn't do that.", nl: 'Ik zou dat echt niet kunnen.' },
+  { en: "It's not worth the effort.", nl: 'Het is de moeite niet waard.' },
+  { en: 'I need a cigarette to get through the day.', nl: 'Ik heb een sigaret nodig om de dag door te komen.' },
+  { en: "I'll keep smoking, I don't care.", nl: 'Ik blijf gewoon roken, het kan me niet schelen.' },
+  { en: 'My father smoked and lived to ninety.', nl: 'Mijn vader rookte en werd negentig.' },
+  { en: 'I might start next week.', nl: 'Misschien begin ik volgende week.' },
+  { en: 'I would feel so much better.', nl: 'Ik zou me zoveel beter voelen.' },
 ];
 
 function last(language: Language, speaker: TurnInput['speaker'], text: string, before?: string) {

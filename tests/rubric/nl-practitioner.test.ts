@@ -286,6 +286,8 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
     ],
     mustNot: [
       { text: 'Je bent bang dat je geblesseerd zou kunnen raken.' },
+      { text: 'Je weet nog niet goed waar je moet beginnen.' },
+      { text: 'Je bent het zat dat anderen zeggen wat je moet doen.' },
       { text: 'Misschien kun je de trap nemen, als dat bij je past.' },
       { text: 'Je hebt het gevoel dat je nu echt moet stoppen.' },
       { text: 'Je zegt dat je eigenlijk meer zou moeten bewegen.', before: [client('Ik zou eigenlijk meer moeten bewegen.')] },
