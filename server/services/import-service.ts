@@ -12,7 +12,7 @@ import {
   type TranscriptConversation,
   type TranscriptFormat,
 } from '../transcripts/parse-transcript-file.ts';
-import { describeProblem, problem, type TranscriptProblem } from '../transcripts/transcript-problem.ts';
+import { describeProblem, fieldOf, problem, type TranscriptProblem } from '../transcripts/transcript-problem.ts';
 import { AppError } from './app-error.ts';
 
 // Imports a transcript (pasted or uploaded) as ended, scored sessions owned by the importer, one
@@ -39,15 +39,11 @@ export function sniffFormat(filename: string, content: string): TranscriptFormat
   return 'txt';
 }
 
-/**
- * `problem` lets the browser word the error in the reader's language; `message` is English.
- * `field` defaults to the one the message starts with ("speaker: …"), for clients that highlight it.
- */
-function importError(p: TranscriptProblem, line: number | null, field?: string): AppError {
-  const reason = describeProblem(p);
-  const named = field ?? /^(\w+):/.exec(reason)?.[1];
+/** `problem` lets the browser word the error in the reader's language; `message` is English. */
+function importError(p: TranscriptProblem, line: number | null): AppError {
+  const field = fieldOf(p);
   const where = line !== null ? `line ${line}: ` : '';
-  return new AppError('import_invalid', `${where}${reason}`, { line, ...(named ? { field: named } : {}), problem: p });
+  return new AppError('import_invalid', `${where}${describeProblem(p)}`, { line, ...(field ? { field } : {}), problem: p });
 }
 
 export async function importTranscript(deps: { store: Store; coder: Coder }, user: User, input: ImportInput): Promise<string[]> {
@@ -66,7 +62,7 @@ export async function importTranscript(deps: { store: Store; coder: Coder }, use
   }
   for (const c of conversations) {
     const empty = c.turns.find((t) => t.text.trim() === '');
-    if (empty) throw importError(problem('empty_turn'), empty.line, 'text');
+    if (empty) throw importError(problem('empty_turn'), empty.line);
   }
 
   const prepared: { title: string; language: Language; coded: CodedTurn[]; scores: ReturnType<typeof scoreTranscript> }[] = [];

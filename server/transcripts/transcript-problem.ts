@@ -66,6 +66,23 @@ const ENGLISH: Record<TranscriptProblemKind, (p: Params) => string> = {
   empty_turn: () => 'empty turn text',
 };
 
+/** The input field a problem is about, for clients that point at it; null when it is not one field. */
+export function fieldOf(problem: TranscriptProblem): string | null {
+  switch (problem.kind) {
+    case 'unknown_speaker':
+      return String(problem.params.field);
+    case 'jsonl_conversation':
+      return 'conversation';
+    case 'jsonl_speaker_type':
+      return 'speaker';
+    case 'jsonl_text_type':
+    case 'empty_turn':
+      return 'text';
+    default:
+      return null;
+  }
+}
+
 /** The problem in English, as the command line prints it. */
 export function describeProblem(problem: TranscriptProblem): string {
   return ENGLISH[problem.kind](problem.params);

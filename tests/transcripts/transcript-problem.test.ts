@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeProblem, problem, TranscriptProblemKindSchema, TranscriptProblemSchema } from '../../server/transcripts/transcript-problem.ts';
+import { describeProblem, fieldOf, problem, TranscriptProblemKindSchema, TranscriptProblemSchema } from '../../server/transcripts/transcript-problem.ts';
 
 // Each kind of transcript problem has English words (the command line and the API message) that
 // name every fact it carries; the browser's Dutch and English come from the client dictionaries,
@@ -31,5 +31,15 @@ describe('transcript problems', () => {
   it('refuses an unknown kind or a fact that is neither text nor number', () => {
     expect(TranscriptProblemSchema.safeParse({ kind: 'nonsense', params: {} }).success).toBe(false);
     expect(TranscriptProblemSchema.safeParse({ kind: 'empty', params: { x: null } }).success).toBe(false);
+  });
+
+  it('names the field a problem is about, as its English message starts with it', () => {
+    for (const kind of TranscriptProblemKindSchema.options) {
+      const p = problem(kind, FACTS[kind] ?? {});
+      const named = /^(\w+):/.exec(describeProblem(p))?.[1] ?? null;
+      if (named !== null) expect(fieldOf(p), kind).toBe(named);
+    }
+    expect(fieldOf(problem('empty_turn'))).toBe('text');
+    expect(fieldOf(problem('csv_field_count', { expected: 4, found: 3 }))).toBeNull();
   });
 });
