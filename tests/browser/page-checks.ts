@@ -3,9 +3,9 @@ import { expect } from 'vitest';
 
 // Checks on a rendered page shared by the browser suites.
 
-/** At phone width nothing may push the page sideways: the widest element fits the viewport. */
+/** At phone width nothing may push the page sideways; a failure names what sticks out. */
 export async function expectNoSideScroll(page: Page, where: string): Promise<void> {
-  const { scroll, viewport, widest } = await page.evaluate(() => {
+  const { scroll, viewport, sticking } = await page.evaluate(() => {
     // Boxes that clip or scroll their content (a wide table in .table-wrap, the chart) may hold
     // wider content: only what sticks out of the page itself counts.
     const clipped = (el: Element) => {
@@ -21,7 +21,7 @@ export async function expectNoSideScroll(page: Page, where: string): Promise<voi
         out.push(`${el.tagName.toLowerCase()}.${String(el.className).replace(/ /g, '.')} (${Math.round(r.right)} px)`);
       }
     }
-    return { scroll: document.documentElement.scrollWidth, viewport: window.innerWidth, widest: out.slice(0, 6).join(', ') };
+    return { scroll: document.documentElement.scrollWidth, viewport: window.innerWidth, sticking: out.slice(0, 6).join(', ') };
   });
-  expect(scroll, `${where}: page is ${scroll} px wide in a ${viewport} px viewport; widest: ${widest}`).toBeLessThanOrEqual(viewport);
+  expect(scroll, `${where}: page is ${scroll} px wide in a ${viewport} px viewport; sticking out: ${sticking}`).toBeLessThanOrEqual(viewport);
 }
