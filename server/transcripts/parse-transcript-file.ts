@@ -52,6 +52,11 @@ export class TranscriptParseError extends Error {
 
 const MAX_TURN_CHARS = 20_000;
 
+/** A value from the file as an error message quotes it: a long one (a text in the speaker column) is cut. */
+function shown(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+}
+
 const SPEAKER_WORDS: Record<string, Speaker> = {
   therapist: 'practitioner',
   practitioner: 'practitioner',
@@ -195,7 +200,7 @@ function parseCsvTranscript(text: string, file: string): TranscriptConversation[
     const label = rec.fields[speakerCol]!;
     const speaker = speakerFromLabel(label);
     if (!speaker) {
-      throw new TranscriptParseError(file, rec.line, problem('unknown_speaker', { field: speakerField, label }));
+      throw new TranscriptParseError(file, rec.line, problem('unknown_speaker', { field: speakerField, label: shown(label) }));
     }
     out.add(id, { speaker, text: checkText(file, rec.line, rec.fields[textCol]!), line: rec.line });
   }
@@ -226,7 +231,7 @@ function parseJsonlTranscript(text: string, file: string): TranscriptConversatio
     if (typeof o.speaker !== 'string') throw new TranscriptParseError(file, lineNo, problem('jsonl_speaker_type'));
     const speaker = speakerFromLabel(o.speaker);
     if (!speaker) {
-      throw new TranscriptParseError(file, lineNo, problem('unknown_speaker', { field: 'speaker', label: o.speaker }));
+      throw new TranscriptParseError(file, lineNo, problem('unknown_speaker', { field: 'speaker', label: shown(o.speaker) }));
     }
     if (typeof o.text !== 'string') throw new TranscriptParseError(file, lineNo, problem('jsonl_text_type'));
     out.add(String(conv).trim(), { speaker, text: checkText(file, lineNo, o.text), line: lineNo });

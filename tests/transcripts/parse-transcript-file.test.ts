@@ -111,6 +111,20 @@ describe('parseTranscriptText', () => {
     expect(() => parseTranscriptText(text, { file: 'long.csv', format: 'csv' })).toThrow(/^long\.csv:2: turn text is 20001 characters/);
   });
 
+  it('quotes a long speaker value cut short: a text pasted into the speaker column is not echoed whole', () => {
+    const text = `conversation,speaker,text\na,${'Therapist said '.repeat(1000)},hi\n`;
+    try {
+      parseTranscriptText(text, { file: 'swap.csv', format: 'csv' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(TranscriptParseError);
+      const err = e as TranscriptParseError;
+      expect(err.problem.kind).toBe('unknown_speaker');
+      expect(err.problem.params.label).toBe(`${'Therapist said '.repeat(3).slice(0, 40)}…`);
+      expect(err.message.length).toBeLessThan(200);
+    }
+  });
+
   it('rejects AnnoMI headers that miss a column', () => {
     const text = 'transcript_id,interlocutor,utterance_text\n1,client,hi\n';
     expect(() => parseTranscriptText(text, { file: 'a.csv', format: 'csv' })).toThrow(/missing column\(s\): utterance_id/);
