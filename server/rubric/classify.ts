@@ -74,6 +74,8 @@ function inRange(v: number, r: CompiledRange): boolean {
   return v >= r.min && v <= r.max;
 }
 
+const NO_CONTENT_WORDS = -1;
+
 // Reused for every utterance: overlap is asked often, and the set never outlives the call.
 const OWN = new Set<string>();
 
@@ -82,7 +84,9 @@ function overlapOf(u: Utterance, state: UtteranceState, ctx: TurnContext, stopwo
   const others = otherWordsOf(ctx, stopwords);
   OWN.clear();
   const own = contentWordsIn(state.turnNorm, state.codes, u.start, u.end, stopwords, OWN);
-  if (own.size === 0) return 0;
+  // Only stopwords: the utterance neither repeats the client's words nor brings new ones, so no
+  // overlap condition can hold (a bare "U zou dus door kunnen gaan" is not "in new words").
+  if (own.size === 0) return NO_CONTENT_WORDS;
   let shared = 0;
   for (const w of own) {
     for (let i = 0; i < others.length; i++) {
@@ -151,7 +155,7 @@ function costlyContextHolds(
   if (c.prevClientNotMatches && ctx.prevClient && c.prevClientNotMatches.test(ctx.prevClientNorm)) return false;
   if (c.overlap) {
     if (Number.isNaN(state.overlap)) state.overlap = overlapOf(u, state, ctx, stopwords);
-    if (!inRange(state.overlap, c.overlap)) return false;
+    if (state.overlap === NO_CONTENT_WORDS || !inRange(state.overlap, c.overlap)) return false;
   }
   return true;
 }

@@ -38,6 +38,8 @@ const table: Record<TalkType, { must: Row[]; mustNot: Row[] }> = {
       { text: "I don't want to end up in a wheelchair like my mum.", subtype: 'reasons' },
       { text: "I don't want to lose my job.", subtype: 'reasons' },
       { text: "I'm worried about what the smoking does to my lungs.", subtype: 'reasons' },
+      { text: 'I did it before, after my hip operation.', subtype: 'ability' },
+      { text: "My daughter says I'm grumpy when I don't move.", subtype: 'reasons' },
       { text: 'I really need to sort out my sleep.', subtype: 'need' },
       { text: "I can't go on like this.", subtype: 'need' },
       { text: "I'm going to walk to work from Monday.", subtype: 'commitment' },
@@ -105,6 +107,17 @@ const table: Record<TalkType, { must: Row[]; mustNot: Row[] }> = {
   sustain: {
     must: [
       { text: "Well, I'm here because my mom wants me to be here." },
+      // Fear of moving, rest and the tablets: a physiotherapy patient's sustain talk.
+      { text: "I'm afraid I'll damage my knee even more.", subtype: 'ability' },
+      { text: "I'm scared to bend down.", subtype: 'ability' },
+      { text: 'Resting is what helps my back the most.', subtype: 'reasons' },
+      { text: 'Honestly, the painkillers work fine for me.', subtype: 'reasons' },
+      { text: "I don't need physio, it will heal on its own.", subtype: 'reasons' },
+      { text: "I don't really want to do exercises at home.", subtype: 'desire' },
+      { text: "I'd rather just wait and see.", subtype: 'desire' },
+      { text: "With my shifts I just can't fit it in.", subtype: 'ability' },
+      { text: 'Every time I try, the pain comes back.', subtype: 'ability' },
+      { text: 'Not really, no.', before: [practitioner('Would you be willing to try the exercises again?')] },
       { text: "I'm gonna keep smoking, I don't care." },
       { text: "I don't really want to stop.", subtype: 'desire' },
       { text: "I'm not ready to change anything yet.", subtype: 'desire' },
@@ -230,6 +243,10 @@ const table: Record<TalkType, { must: Row[]; mustNot: Row[] }> = {
       { text: "The tablets will sort my sugar, but I'd like to walk as well." },
       { text: "Drugs, that stuff isn't for me." },
       { text: "I'll skip the exercises this week." },
+      { text: "I'm afraid I'll end up in a wheelchair." },
+      { text: 'Resting too much made my back worse.' },
+      { text: "The tablets alone don't work well enough." },
+      { text: 'I did it before, but it never lasted.' },
     ],
   },
   neutral: {

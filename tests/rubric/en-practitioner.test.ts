@@ -70,6 +70,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Your knee hurts on the stairs.', before: [client('The stairs are killing my knee.')] },
       { text: 'You stopped the exercises.', before: [client('I stopped doing the exercises.')] },
       { text: 'You have to look after your dad.', before: [client('I have to look after my dad, nobody else will.')] },
+      { text: 'So you could keep going.', before: [client('Then I could just keep going.')] },
       { text: 'Every single evening.', before: [client('The pain comes back every single evening.')] },
       // Mostly the client's own words is simple, however it is framed (MITI 4.2.1).
       { text: 'It sounds like you want to get back to running with your club.', before: [client('I want to get back to running with my club.')] },
@@ -78,6 +79,8 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
     mustNot: [
       { text: 'You should do the exercises.' },
       { text: 'Do you walk to the shop?' },
+      // "You could…" that the client never said is a suggestion.
+      { text: 'You could try walking to the shop.', before: [client('I could never walk that far.')] },
       { text: "It sounds like running with the club is where you feel most like yourself.", before: [client('I want to get back to running with my club.')] },
     ],
   },
@@ -126,8 +129,10 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: "In the end it's your decision." },
       { text: "You're the one who knows what fits your week." },
       { text: "Whatever you decide, I'll help you with it." },
+      { text: 'You know your own body best.' },
+      { text: 'Whether you start this week is up to you.' },
     ],
-    mustNot: [{ text: 'You need to decide today.' }],
+    mustNot: [{ text: 'You need to decide today.' }, { text: 'Is it up to you?' }],
   },
   GI: {
     must: [
@@ -209,8 +214,15 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: "Don't you care about getting better?" },
       { text: "That's not true, you skipped three sessions." },
       { text: "Aren't you worried about your heart?" },
+      { text: "You're just not motivated enough." },
+      { text: "You're not trying hard enough." },
+      { text: 'You should have come in sooner.' },
+      { text: "And you shouldn't have stopped the exercises." },
     ],
     mustNot: [
+      // Reflecting the client's own regret is not blame.
+      { text: 'You feel you should have come in sooner.', before: [client('I should have come in sooner, really.')] },
+      { text: "You're not sure you're motivated enough.", before: [client("I don't know if I'm motivated enough.")] },
       { text: "You're hopeless about what's going on.", before: [client('I just feel helpless about this whole deal.')] },
       { text: 'You seem worried about your heart.' },
       // A question that only wraps advice is the righting reflex, not a confrontation.

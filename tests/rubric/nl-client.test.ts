@@ -157,6 +157,9 @@ const neutral: Row[] = [
 // More lines written separately from the rules, in the style of scenario lines (regression
 // rows: most were once coded wrongly). Change lines are checked for change talk only.
 const moreChange: string[] = [
+  'Ik denk dat ik tien minuten in de ochtend wel zou redden.',
+  'Ik weet dat ik meer zou moeten bewegen.',
+  'Niks doen maakt het alleen maar erger.',
   'Het lijkt me heerlijk om weer gewoon een stuk te kunnen fietsen langs de dijk.',
   'Diep van binnen wil ik best sterker worden.',
   'Ik weet zeker dat ik tien minuten per dag kan missen.',
@@ -299,6 +302,11 @@ const moreChange: string[] = [
   'Sinds de vorige keer doe ik elke ochtend die knie-oefening.',
 ];
 const moreSustain: string[] = [
+  'Rust is wat mijn rug het meeste helpt.',
+  'Eerlijk gezegd werken de pijnstillers prima voor mij.',
+  'Wandelen maakt het alleen maar erger.',
+  'Met mijn diensten krijg ik het er gewoon niet tussen.',
+  'Ik ben bang dat ik mijn knie nog meer beschadig.',
   'Ik heb het geprobeerd, maar na twee dagen deed mijn knie weer zeer.',
   'Ach, je moet toch ergens aan doodgaan.',
   'Ik ben er nog niet uit of ik dit wel wil.',
@@ -407,6 +415,7 @@ const moreSustain: string[] = [
   'Ik voel me echt niet serieus genomen zo.',
 ];
 const moreNeutral: string[] = [
+  'Ik neem de pijnstillers na het ontbijt.',
   'Ik heb mijn schema in de la liggen.',
   'Ik ben gisteren bij de kapper geweest.',
   'Ja hoor, zeg het maar.',

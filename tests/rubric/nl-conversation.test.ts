@@ -23,7 +23,8 @@ const kneeConsultation: Row[] = [
   ['C', 'Dan schiet het erin, en dan denk ik: zie je wel, het gaat kapot.', 'sustain'],
   ['P', 'U bent bang dat de trap uw knie verder beschadigt.', 'CR'],
   ['C', 'Ja, dat is het eigenlijk. Mijn moeder had precies hetzelfde en die liep op het laatst met een rollator.', 'sustain'],
-  ['P', 'En dat wilt u zelf niet.', 'SR'],
+  // Not her words: she spoke of her mother; what she wants for herself is read into it.
+  ['P', 'En dat wilt u zelf niet.', 'CR'],
   ['C', 'Nee, absoluut niet. Ik wil nog jaren met mijn kleinzoon naar het bos.', 'change'],
   ['P', 'Dat bos met uw kleinzoon betekent veel voor u.', 'CR'],
   ['C', 'Ja, dat is echt ons uitje. Elke woensdag.', 'neutral'],

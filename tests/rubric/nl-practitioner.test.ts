@@ -125,6 +125,9 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Het lijkt erop dat je er al een tijdje mee rondloopt.' },
       { text: 'Je wilt wel weer gaan wandelen, maar de pijn houdt je tegen.' },
       { text: 'Wat rot voor je.' },
+      // Kort, maar in woorden die de cliënt niet gebruikte (zoals "You don't trust your back anymore").
+      { text: 'Je vertrouwt je rug niet meer.', before: [client('Ik ben bang om te bukken.')] },
+      { text: 'De avonden voelen leeg.', before: [client('Ik zit de hele avond op de bank.')] },
     ],
     mustNot: [
       { text: 'Ben je bang dat het erger wordt?' },
@@ -132,6 +135,9 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Je hoeft niet bang te zijn om te bewegen.' },
       { text: 'Het lijkt me verstandig om rustig op te bouwen.' },
       { text: 'Je bent bang dat het erger wordt, toch?' },
+      { text: 'Je laat elke ochtend de hond uit.', before: [client('Ik laat elke ochtend de hond uit.')] },
+      // Alleen de woorden van de cliënt, met stopwoorden: niets nieuws, dus eenvoudig.
+      { text: 'U zou dus door kunnen gaan.', before: [client('Dan zou ik dus gewoon door kunnen gaan.')] },
     ],
   },
   SUM: {
@@ -209,10 +215,13 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Jij bent de baas over je eigen herstel.' },
       { text: 'Dat is helemaal uw eigen beslissing.' },
       { text: 'Je mag ook nee zeggen, hoor.' },
+      { text: 'Of je de oefeningen doet, bepaal jij.' },
+      { text: 'Wanneer u begint, beslist u zelf.' },
     ],
     mustNot: [
       { text: 'Je moet vandaag beslissen.' },
       { text: 'Wat kies je?' },
+      { text: 'Wat bepaal jij?' },
       { text: 'Je moet echt elke dag oefenen.' },
     ],
   },
@@ -310,11 +319,15 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Dat is toch onzin.' },
       { text: 'Kom op, zo erg is het niet.' },
       { text: 'Dat had je zelf kunnen weten.' },
+      { text: 'Je had eerder moeten komen.' },
+      { text: 'Je bent gewoon niet gemotiveerd genoeg.' },
     ],
     mustNot: [
       { text: 'Je maakt je zorgen over je hart.' },
       { text: 'Waarom is het voor u belangrijk om weer te werken?' },
       { text: 'Het is jouw keuze.' },
+      { text: 'Je vindt dat je eerder had moeten komen.', before: [client('Ik had eigenlijk eerder moeten komen.')] },
+      { text: 'Had je eerder willen komen?' },
     ],
   },
   NC: {
