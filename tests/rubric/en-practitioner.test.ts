@@ -112,7 +112,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: "You're clearly determined to get back on your bike." },
       { text: 'That was a really good first step.' },
     ],
-    mustNot: [{ text: 'Did you work hard on the exercises?' }, { text: 'Good morning.' }],
+    mustNot: [{ text: 'Did you work hard on the exercises?' }, { text: 'Good morning.' }, { text: 'Were you impressed by the new gym?' }],
   },
   SEEK: {
     must: [
@@ -121,8 +121,14 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Can I share some information about back pain?' },
       { text: 'Would you like some ideas about pacing?' },
       { text: "Let's work this out together." },
+      { text: 'I can tell you a bit about what the research says, if you like.' },
     ],
-    mustNot: [{ text: 'You should rest more.' }, { text: 'What would you like to do?' }],
+    mustNot: [
+      { text: 'You should rest more.' },
+      { text: 'What would you like to do?' },
+      // Seeing something in the client is a reflection, not an offer.
+      { text: "I can tell you're tired of the pain." },
+    ],
   },
   AUTO: {
     must: [
@@ -223,6 +229,7 @@ const table: Record<PractitionerCode, { must: Row[]; mustNot: Row[] }> = {
       // Reflecting the client's own regret is not blame.
       { text: 'You feel you should have come in sooner.', before: [client('I should have come in sooner, really.')] },
       { text: "You're not sure you're motivated enough.", before: [client("I don't know if I'm motivated enough.")] },
+      { text: "As I've told you before, most people notice a difference after six weeks." },
       { text: "You're hopeless about what's going on.", before: [client('I just feel helpless about this whole deal.')] },
       { text: 'You seem worried about your heart.' },
       // A question that only wraps advice is the righting reflex, not a confrontation.
