@@ -40,6 +40,8 @@ const table: Record<TalkType, { must: Row[]; mustNot: Row[] }> = {
       { text: "I'm worried about what the smoking does to my lungs.", subtype: 'reasons' },
       { text: 'I did it before, after my hip operation.', subtype: 'ability' },
       { text: "My daughter says I'm grumpy when I don't move.", subtype: 'reasons' },
+      { text: 'Yes, most days.', subtype: 'taking_steps', before: [practitioner('Have you been doing the stretches since last time?')] },
+      { text: "I'm going to ask my boss if I can start later on Mondays.", subtype: 'commitment' },
       { text: 'I really need to sort out my sleep.', subtype: 'need' },
       { text: "I can't go on like this.", subtype: 'need' },
       { text: "I'm going to walk to work from Monday.", subtype: 'commitment' },
@@ -118,6 +120,8 @@ const table: Record<TalkType, { must: Row[]; mustNot: Row[] }> = {
       { text: "With my shifts I just can't fit it in.", subtype: 'ability' },
       { text: 'Every time I try, the pain comes back.', subtype: 'ability' },
       { text: 'Not really, no.', before: [practitioner('Would you be willing to try the exercises again?')] },
+      { text: 'No, not this week.', before: [practitioner('Did you manage to do the exercises this week?')] },
+      { text: 'I know it is good for me, but I hate exercising.' },
       { text: "I'm gonna keep smoking, I don't care." },
       { text: "I don't really want to stop.", subtype: 'desire' },
       { text: "I'm not ready to change anything yet.", subtype: 'desire' },
@@ -253,6 +257,10 @@ const table: Record<TalkType, { must: Row[]; mustNot: Row[] }> = {
     must: [
       { text: 'I work in a warehouse.' },
       { text: 'We went to the beach on Sunday.' },
+      // A yes or no about something other than the step itself says nothing about change.
+      { text: 'Yes, three times.', before: [practitioner('Have you been to hospital before?')] },
+      { text: 'No.', before: [practitioner('Have you been to hospital before?')] },
+      { text: "It's about £7 a day, I'll buy a pack a day." },
       { text: 'Mm-hmm.' },
       { text: 'My daughter is nine.' },
       { text: "I'm the only one in my family who plays golf." },
