@@ -250,6 +250,25 @@ const practitioner: Pair[] = [
   { en: 'Tell me, what happened next?', nl: 'Vertel eens, wat gebeurde er daarna?' },
   { en: "I'm curious what you think about that.", nl: 'Ik ben benieuwd wat je daarvan vindt.' },
   { en: "I wonder how you'd feel about trying it for one week.", nl: 'Ik vraag me af hoe je het zou vinden om het een week te proberen.' },
+  // Round 11: persuasion and information, what a physiotherapist says most without being asked.
+  { en: 'If you quit smoking, your wound will heal much faster.', nl: 'Als je stopt met roken, geneest je wond veel sneller.' },
+  { en: "If you do the exercises every day, you'll be back on the pitch in six weeks.", nl: 'Als je de oefeningen elke dag doet, sta je over zes weken weer op het veld.' },
+  { en: "Cutting back isn't going to be enough.", nl: 'Minderen is niet genoeg.' },
+  { en: "You're choosing to damage your knee.", nl: 'Je kiest ervoor om je knie te beschadigen.' },
+  { en: 'This is something that really needs to change.', nl: 'Dit is iets wat echt moet veranderen.' },
+  { en: "I hope you'll think about it really hard.", nl: 'Ik hoop dat je er heel goed over nadenkt.' },
+  { en: 'The sooner you start, the better.', nl: 'Hoe eerder je begint, hoe beter.' },
+  { en: "It's really important that you keep moving.", nl: 'Het is heel belangrijk dat je blijft bewegen.' },
+  { en: 'Believe me, it works.', nl: 'Geloof me, het werkt.' },
+  { en: "You'd feel so much better if you lost a bit of weight.", nl: 'Je zou je veel beter voelen als je wat afviel.' },
+  { en: 'There are a lot of benefits to stopping.', nl: 'Stoppen heeft heel veel voordelen.' },
+  { en: 'Honestly, the best thing you can do is keep walking.', nl: 'Eerlijk gezegd is het beste wat je kunt doen blijven lopen.' },
+  { en: 'Many of my patients found that the pain got less after a few weeks of exercise.', nl: 'Veel van mijn patiënten merkten dat de pijn na een paar weken oefenen minder werd.' },
+  { en: "Pain doesn't always mean damage.", nl: 'Pijn betekent niet altijd schade.' },
+  { en: 'Your X-ray shows mild wear in the knee joint.', nl: 'Je röntgenfoto laat lichte slijtage in het kniegewricht zien.' },
+  { en: 'We usually start with two sessions a week.', nl: 'We beginnen meestal met twee sessies per week.' },
+  { en: "I'll send you the exercise schedule by email.", nl: 'Ik stuur je het oefenschema per e-mail.' },
+  { en: "Next time we'll look at your progress.", nl: 'Volgende keer kijken we naar je vooruitgang.' },
 ];
 
 const client: Pair[] = [
