@@ -15,7 +15,7 @@ export const OVERLAP_TURNS = 3;
 export interface TurnContext {
   speaker: Speaker;
   permission: boolean;
-  /** The turn resumes an interrupted sentence (starts with a dash, an ellipsis or a lower-case letter). */
+  /** The turn resumes an interrupted sentence (see isContinuation). */
   continuation: boolean;
   /** The turn's text (for conditions computed on first use). */
   text: string;
@@ -159,7 +159,20 @@ function turnHasPermissionRule(turn: CodedTurn, rubric: CompiledRubric): boolean
   return false;
 }
 
-const CONTINUATION = /^\s*(?:[-\u2013\u2014\u2026]|\.\.\.|\p{Ll})/u;
+const RESUMES = /^\s*(?:[-\u2013\u2014\u2026]|\.\.\.)/;
+const LOWER_START = /^\s*\p{Ll}/u;
+const ENDS_SENTENCE = /[.!?]["')\]]*\s*$/;
+
+/**
+ * A turn resumes an interrupted sentence when it starts with a dash or an ellipsis, or starts in
+ * lower case right after the same speaker's last turn broke off. Lower case alone is not enough:
+ * people typing in a chat often write without capitals, and "you should really do your exercises"
+ * is advice, not the tail of a sentence.
+ */
+function isContinuation(text: string, ownLast: CodedTurn | null): boolean {
+  if (RESUMES.test(text)) return true;
+  return LOWER_START.test(text) && ownLast !== null && !ENDS_SENTENCE.test(ownLast.text);
+}
 
 export function buildTurnContext(
   previous: readonly CodedTurn[],
@@ -191,7 +204,7 @@ export function buildTurnContext(
   return {
     speaker,
     permission,
-    continuation: CONTINUATION.test(text),
+    continuation: isContinuation(text, speaker === 'practitioner' ? prevPractitioner : prevClient),
     text,
     turnWords: -1,
     prevPractitioner,

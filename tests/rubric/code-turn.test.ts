@@ -84,6 +84,14 @@ describe('codeTurn / codeTranscript', () => {
     expect(code([C('I want to run again'), P('Mm.'), C('With my brother.')])[2]!.talk).toBe('neutral');
   });
 
+  it('reads a lower-case start as a continuation only when the same speaker broke off', () => {
+    // Broke off without a full stop: "with my brother" finishes that sentence.
+    expect(code([C('I want to run again'), P('Mm.'), C('with my brother.')])[2]!.talk).toBe('change');
+    // Finished the sentence: a chat message typed without capitals is a new one.
+    expect(code([C('I want to run again.'), P('Mm.'), C('with my brother.')])[2]!.talk).toBe('neutral');
+    expect(code([C('I want to run again!'), P('Mm.'), C('-with my brother.')])[2]!.talk).toBe('change');
+  });
+
   it('picks the more confident of change and sustain talk in one turn', () => {
     const [t] = code([C("I want to stop. But I can't right now.")]);
     expect(t!.talkHits.map((h) => h.talk)).toEqual(['change', 'sustain']);
