@@ -269,6 +269,25 @@ const practitioner: Pair[] = [
   { en: 'We usually start with two sessions a week.', nl: 'We beginnen meestal met twee sessies per week.' },
   { en: "I'll send you the exercise schedule by email.", nl: 'Ik stuur je het oefenschema per e-mail.' },
   { en: "Next time we'll look at your progress.", nl: 'Volgende keer kijken we naar je vooruitgang.' },
+  // Round 12: typed as in a chat, without capitals or question marks.
+  { en: 'what do you think about that', nl: 'wat vind je daar zelf van' },
+  { en: 'how important is it for you to walk again', nl: 'hoe belangrijk is het voor je om weer te lopen' },
+  { en: 'do you do the exercises every day', nl: 'doe je de oefeningen elke dag' },
+  { en: 'tell me more', nl: 'vertel eens meer' },
+  { en: 'you seem a bit down today', nl: 'je lijkt een beetje somber vandaag' },
+  { en: "so you're afraid it will hurt", nl: 'dus je bent bang dat het pijn doet' },
+  { en: 'would it be ok if i gave you some advice', nl: 'vind je het goed als ik je wat advies geef' },
+  { en: 'you should really do your exercises', nl: 'je moet echt je oefeningen doen' },
+  { en: 'great job on walking every day!!', nl: 'goed bezig dat je elke dag hebt gelopen!!' },
+  { en: 'ok', nl: 'oke' },
+  { en: 'why do you think that is', nl: 'waarom denk je dat dat zo is' },
+  { en: 'is the pain worse at night', nl: "is de pijn 's nachts erger" },
+  { en: 'what would help u', nl: 'wat zou je helpen' },
+  { en: 'so walking hurts but you still want to try', nl: 'dus lopen doet pijn maar je wilt het toch proberen' },
+  { en: 'its up to you', nl: 'het is aan jou' },
+  { en: 'hi how are you doing today', nl: 'hoi hoe gaat het vandaag met je' },
+  { en: 'whats stopping you', nl: 'wat houdt je tegen' },
+  { en: 'have u tried swimming', nl: 'heb je zwemmen al geprobeerd' },
 ];
 
 const client: Pair[] = [
