@@ -288,6 +288,19 @@ const practitioner: Pair[] = [
   { en: 'hi how are you doing today', nl: 'hoi hoe gaat het vandaag met je' },
   { en: 'whats stopping you', nl: 'wat houdt je tegen' },
   { en: 'have u tried swimming', nl: 'heb je zwemmen al geprobeerd' },
+  // Round 13: turns of two or three parts; the main behaviour decides.
+  { en: 'That sounds exhausting. How are you coping during the day?', nl: 'Dat klinkt uitputtend. Hoe hou je het overdag vol?', before: { en: 'The pain keeps me awake at night.', nl: "De pijn houdt me 's nachts wakker." } },
+  { en: 'Okay. You stopped after two days. What happened?', nl: 'Oké. Je bent na twee dagen gestopt. Wat gebeurde er?', before: { en: 'I stopped the exercises after two days.', nl: 'Ik ben na twee dagen met de oefeningen gestopt.' } },
+  { en: 'You came back even though last time was hard. That shows commitment.', nl: 'Je bent teruggekomen, ook al was het de vorige keer zwaar. Dat laat zien dat je het meent.' },
+  { en: "I'd like to suggest something. Would that be okay?", nl: 'Ik wil graag iets voorstellen. Is dat goed?' },
+  { en: "It's up to you. What would you like to try first?", nl: 'Het is aan jou. Wat zou je als eerste willen proberen?' },
+  { en: 'You could try walking after dinner. What do you think of that?', nl: 'Je zou kunnen proberen om na het eten te wandelen. Wat denk je daarvan?' },
+  { en: 'Research shows that gentle exercise helps with back pain. What do you make of that?', nl: 'Onderzoek laat zien dat rustig bewegen helpt bij rugpijn. Wat vind je daarvan?' },
+  { en: "You're tired. You're worried the exercises will make it worse. And part of you still wants to get back to work.", nl: 'Je bent moe. Je bent bang dat de oefeningen het erger maken. En een deel van je wil toch weer aan het werk.', before: { en: "I don't know, I'm just so tired all the time.", nl: 'Ik weet het niet, ik ben gewoon de hele tijd zo moe.' } },
+  { en: "Hi, I'm Sam, your physiotherapist. What brings you here today?", nl: 'Hoi, ik ben Sam, je fysiotherapeut. Wat brengt je hier vandaag?' },
+  { en: "Thanks for coming. Let's start with how your week went.", nl: 'Bedankt voor je komst. Laten we beginnen met hoe je week was.' },
+  { en: "You must do them every day. Otherwise it won't help.", nl: 'Je moet ze elke dag doen. Anders helpt het niet.' },
+  { en: 'Great. So you walked three times. Did you notice any difference?', nl: 'Mooi. Dus je hebt drie keer gelopen. Heb je verschil gemerkt?' },
 ];
 
 const client: Pair[] = [
