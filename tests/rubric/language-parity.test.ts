@@ -301,6 +301,21 @@ const practitioner: Pair[] = [
   { en: "Thanks for coming. Let's start with how your week went.", nl: 'Bedankt voor je komst. Laten we beginnen met hoe je week was.' },
   { en: "You must do them every day. Otherwise it won't help.", nl: 'Je moet ze elke dag doen. Anders helpt het niet.' },
   { en: 'Great. So you walked three times. Did you notice any difference?', nl: 'Mooi. Dus je hebt drie keer gelopen. Heb je verschil gemerkt?' },
+  // Round 14: the Dutch u-form.
+  { en: 'What would you like to change?', nl: 'Wat zou u graag willen veranderen?' },
+  { en: 'You managed to walk every day.', nl: 'Het is u gelukt om elke dag te wandelen.' },
+  { en: "You're worried about your hip.", nl: 'U maakt zich zorgen over uw heup.' },
+  { en: 'You should rest more.', nl: 'U moet meer rusten.' },
+  { en: "It's your decision.", nl: 'Het is uw beslissing.' },
+  { en: 'May I tell you something about osteoarthritis?', nl: 'Mag ik u iets vertellen over artrose?' },
+  { en: 'Do you take painkillers?', nl: 'Neemt u pijnstillers?' },
+  { en: "On the one hand you want to stay independent, on the other hand you're afraid of falling.", nl: 'Aan de ene kant wilt u zelfstandig blijven, aan de andere kant bent u bang om te vallen.' },
+  { en: "You're just being stubborn.", nl: 'U bent gewoon koppig.' },
+  { en: 'If you keep sitting, your muscles will get weaker.', nl: 'Als u blijft zitten, worden uw spieren zwakker.' },
+  { en: 'How has your week been?', nl: 'Hoe was uw week?' },
+  { en: 'Tell me about your garden.', nl: 'Vertelt u eens over uw tuin.' },
+  { en: "You've thought about this carefully.", nl: 'U heeft hier goed over nagedacht.' },
+  { en: 'Would you like some information about the programme?', nl: 'Wilt u wat informatie over het programma?' },
 ];
 
 const client: Pair[] = [
@@ -469,6 +484,10 @@ const client: Pair[] = [
   { en: 'My physio last year told me the same thing.', nl: 'Mijn fysio vorig jaar zei precies hetzelfde.' },
   { en: "I'm not sure if I can keep it up.", nl: 'Ik weet niet of ik het vol kan houden.' },
   { en: "I'd feel more confident on the stairs.", nl: 'Ik zou me zekerder voelen op de trap.' },
+  // Round 14: the Dutch u-form; fear of climbing stairs is sustain talk in both.
+  { en: "I'm scared to climb stairs.", nl: 'Ik ben bang om trappen te lopen.', before: { en: "You don't trust your knee anymore.", nl: 'U vertrouwt uw knie niet meer.' } },
+  { en: "I haven't seen my sister in months.", nl: 'Ik heb mijn zus al maanden niet gezien.', before: { en: "You'd like to be able to visit your sister again.", nl: 'U zou graag weer bij uw zus op bezoek willen kunnen.' } },
+  { en: 'I walk to the shop every day.', nl: 'Ik loop elke dag naar de winkel.', before: { en: 'So you walk to the shop every day.', nl: 'Dus u loopt elke dag naar de winkel.' } },
 ];
 
 function last(language: Language, speaker: TurnInput['speaker'], text: string, before?: string) {
