@@ -171,6 +171,34 @@ export function topLevelAlternatives(source: string): string[] {
   return out;
 }
 
+/**
+ * The inside of a pattern that is one non-capturing group and nothing else ("(?:a|b)", as a
+ * macro used on its own expands), or null. Its alternatives can then be gated one by one.
+ */
+export function soleGroupInside(source: string): string | null {
+  if (!source.startsWith('(?:') || !source.endsWith(')')) return null;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') {
+      depth--;
+      if (depth === 0) return i === source.length - 1 ? source.slice(3, -1) : null;
+    }
+  }
+  return null;
+}
+
 export interface CompiledRubric {
   languages: Readonly<Record<Language, LanguageRules>>;
   /** Every rule by id (both languages). */
@@ -266,7 +294,15 @@ class PatternCompiler {
       for (const k of clauses[0]!) ruleKeys?.add(k);
       return { re: new RegExp(source, sticky ? `${flags}y` : flags), gate: this.gate.register(clauses) };
     };
-    const other = (alt: string) => {
+    const other = (alt: string): void => {
+      const inside = soleGroupInside(alt);
+      if (inside !== null) {
+        const alts = topLevelAlternatives(inside);
+        if (alts.length > 1) {
+          for (const a of alts) other(a);
+          return;
+        }
+      }
       const p = piece(alt, false);
       if (p === null) keyless.push(alt);
       else keyed.push(p);

@@ -457,6 +457,8 @@ function endsWord(node: Node | undefined): boolean {
   if (node === undefined) return false;
   if (node.kind === 'char') return !isWordCode(node.code);
   if (node.kind === 'class') return node.nonWordOnly;
+  // "\s+" (at least one non-word character) ends the word as surely as one "\s" does.
+  if (node.kind === 'repeat') return node.min >= 1 && endsWord(node.node);
   return node.kind === 'boundary';
 }
 

@@ -2,7 +2,7 @@ import type { CompiledRubric } from './compile-rubric.ts';
 import { normalize } from './normalize.ts';
 import { squeezeSpaces } from './segment.ts';
 import type { CodedTurn, Speaker } from './schemas.ts';
-import { fillCodeUnits, letterOrDigitLengthIn } from './char-code.ts';
+import { fillCodeUnits, isSpaceCode, letterOrDigitLengthIn } from './char-code.ts';
 
 // What a rule may know about the conversation so far. Built once per turn from the coded turns
 // before it, looking back only a bounded number of turns, so live coding stays O(1) per turn.
@@ -159,9 +159,20 @@ function turnHasPermissionRule(turn: CodedTurn, rubric: CompiledRubric): boolean
   return false;
 }
 
-const RESUMES = /^\s*(?:[-\u2013\u2014\u2026]|\.\.\.)/;
-const LOWER_START = /^\s*\p{Ll}/u;
-const ENDS_SENTENCE = /[.!?]["')\]]*\s*$/;
+/** The first code unit of `text` that is not white space, and its index; -1 when there is none. */
+function firstNonSpace(text: string): number {
+  for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+function endsSentence(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
+  // Closing quotes and brackets after the full stop: 'He said "no."'
+  while (i >= 0 && '"\')]'.includes(text[i]!)) i--;
+  const c = text[i];
+  return c === '.' || c === '!' || c === '?';
+}
 
 /**
  * A turn resumes an interrupted sentence when it starts with a dash or an ellipsis, or starts in
@@ -170,8 +181,12 @@ const ENDS_SENTENCE = /[.!?]["')\]]*\s*$/;
  * is advice, not the tail of a sentence.
  */
 function isContinuation(text: string, ownLast: CodedTurn | null): boolean {
-  if (RESUMES.test(text)) return true;
-  return LOWER_START.test(text) && ownLast !== null && !ENDS_SENTENCE.test(ownLast.text);
+  const i = firstNonSpace(text);
+  if (i < 0) return false;
+  const c = text[i]!;
+  if (c === '-' || c === '\u2013' || c === '\u2014' || c === '\u2026' || text.startsWith('...', i)) return true;
+  const lower = c !== c.toUpperCase() && c === c.toLowerCase();
+  return lower && ownLast !== null && !endsSentence(ownLast.text);
 }
 
 export function buildTurnContext(

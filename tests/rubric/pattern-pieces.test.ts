@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadRubrics } from '../../server/coder/load-rubrics.ts';
 import { ruleMatches } from '../../server/rubric/classify.ts';
-import { leadMatcher, topLevelAlternatives } from '../../server/rubric/compile-rubric.ts';
+import { leadMatcher, soleGroupInside, topLevelAlternatives } from '../../server/rubric/compile-rubric.ts';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -118,5 +118,14 @@ describe('pattern pieces (LEAD split, required-keys gate)', () => {
 
   it('split only top-level alternatives', () => {
     expect(topLevelAlternatives('^a(?:b|c)|d[|]|\\|e')).toEqual(['^a(?:b|c)', 'd[|]', '\\|e']);
+  });
+
+  it('open a pattern that is one group and nothing else, so its alternatives are gated one by one', () => {
+    expect(soleGroupInside('(?:\\bquit\\b|\\bstop\\b)')).toBe('\\bquit\\b|\\bstop\\b');
+    expect(soleGroupInside('(?:a[)]|b\\))')).toBe('a[)]|b\\)');
+    expect(soleGroupInside('(?:a|b)c')).toBeNull();
+    expect(soleGroupInside('(?:a|b)+')).toBeNull();
+    expect(soleGroupInside('(?:a)|(?:b)')).toBeNull();
+    expect(soleGroupInside('(a|b)')).toBeNull();
   });
 });

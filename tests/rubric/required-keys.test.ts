@@ -29,6 +29,8 @@ describe('requiredKeys', () => {
     ['a top-level choice', '\\bquit\\b|\\bstop\\b', false, [['qui', 'sto']]],
     ['unicode escapes are not read', '\\bst\\u00f6p', false, null],
     ['a back-reference is opaque, later words still count', '\\b(\\w+) \\1 quit', false, [['qui']]],
+    ['white space ends a short word as surely as one space', '\\b(?:je|u)\\s+(?:wil|kan)\\b', false, [['je', 'u'], ['kan', 'wil']]],
+    ['an optional run after a word does not end it', '\\b(?:je|u)\\s*x', false, null],
   ];
   it.each(cases)('%s: %s', (_name, source, afterNonWord, expected) => {
     expect(sorted(requiredKeys(source, afterNonWord))).toEqual(sorted(expected));
