@@ -508,4 +508,23 @@ describe('the same behaviour codes the same in Dutch and English', () => {
     const b = last('nl', 'client', nl, before?.nl);
     expect(b.talk, `en ${a.talk} (${a.talkHits.map((h) => h.rule)}), nl ${b.talk} (${b.talkHits.map((h) => h.rule)})`).toBe(a.talk);
   });
+
+  // The DARN-CAT breakdown of change talk should not depend on the language either. These rows
+  // differ in subtype, each reading defensible: "I could try" (ability) / "misschien kan ik het
+  // proberen" (activation); a past habit as a reason or as ability; "need ... for my kids" as need or
+  // reason; "I did it before" as ability or a step taken; "sick of the pain" as need or reason.
+  const SUBTYPE_DIFFERS = new Set([
+    'Maybe I could try.',
+    'I used to run every day.',
+    'I need to do this for my kids.',
+    'I did it before, after my hip operation.',
+    "I'm sick of being in pain all the time.",
+  ]);
+  const changeRows = client.filter((r) => !SUBTYPE_DIFFERS.has(r.en) && last('en', 'client', r.en, r.before?.en).talk === 'change');
+  it('has change talk rows to compare subtypes on', () => expect(changeRows.length).toBeGreaterThan(60));
+  it.each(changeRows)('change talk subtype: "$en" / "$nl"', ({ en, nl, before }) => {
+    const a = last('en', 'client', en, before?.en);
+    const b = last('nl', 'client', nl, before?.nl);
+    expect(b.talkSubtype, `en ${a.talkSubtype} (${a.talkHits.map((h) => h.rule)}), nl ${b.talkSubtype} (${b.talkHits.map((h) => h.rule)})`).toBe(a.talkSubtype);
+  });
 });
