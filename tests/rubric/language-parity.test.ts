@@ -488,6 +488,11 @@ const client: Pair[] = [
   { en: "I'm scared to climb stairs.", nl: 'Ik ben bang om trappen te lopen.', before: { en: "You don't trust your knee anymore.", nl: 'U vertrouwt uw knie niet meer.' } },
   { en: "I haven't seen my sister in months.", nl: 'Ik heb mijn zus al maanden niet gezien.', before: { en: "You'd like to be able to visit your sister again.", nl: 'U zou graag weer bij uw zus op bezoek willen kunnen.' } },
   { en: 'I walk to the shop every day.', nl: 'Ik loop elke dag naar de winkel.', before: { en: 'So you walk to the shop every day.', nl: 'Dus u loopt elke dag naar de winkel.' } },
+  // Low and high on a ruler.
+  { en: 'Honestly, a three.', nl: 'Eerlijk gezegd een drie.', before: { en: 'On a scale from 0 to 10, how confident are you?', nl: 'Op een schaal van 0 tot 10, hoe zeker ben je?' } },
+  { en: 'Two, maybe.', nl: 'Twee, misschien.', before: { en: 'On a scale from 0 to 10, how important is it to you?', nl: 'Op een schaal van 0 tot 10, hoe belangrijk is het voor je?' } },
+  { en: 'A seven.', nl: 'Een zeven.', before: { en: 'On a scale from 0 to 10, how important is it to you?', nl: 'Op een schaal van 0 tot 10, hoe belangrijk is het voor je?' } },
+  { en: 'One, really.', nl: 'Een, eigenlijk.', before: { en: 'On a scale from 0 to 10, how important is it to you?', nl: 'Op een schaal van 0 tot 10, hoe belangrijk is het voor je?' } },
 ];
 
 function last(language: Language, speaker: TurnInput['speaker'], text: string, before?: string) {
