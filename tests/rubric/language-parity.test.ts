@@ -493,6 +493,8 @@ const client: Pair[] = [
   { en: 'Two, maybe.', nl: 'Twee, misschien.', before: { en: 'On a scale from 0 to 10, how important is it to you?', nl: 'Op een schaal van 0 tot 10, hoe belangrijk is het voor je?' } },
   { en: 'A seven.', nl: 'Een zeven.', before: { en: 'On a scale from 0 to 10, how important is it to you?', nl: 'Op een schaal van 0 tot 10, hoe belangrijk is het voor je?' } },
   { en: 'One, really.', nl: 'Een, eigenlijk.', before: { en: 'On a scale from 0 to 10, how important is it to you?', nl: 'Op een schaal van 0 tot 10, hoe belangrijk is het voor je?' } },
+  { en: "I just don't have the willpower.", nl: 'Ik heb gewoon geen wilskracht.' },
+  { en: 'I have no motivation at all.', nl: 'Ik heb helemaal geen motivatie.' },
 ];
 
 function last(language: Language, speaker: TurnInput['speaker'], text: string, before?: string) {
