@@ -495,6 +495,15 @@ const client: Pair[] = [
   { en: 'One, really.', nl: 'Een, eigenlijk.', before: { en: 'On a scale from 0 to 10, how important is it to you?', nl: 'Op een schaal van 0 tot 10, hoe belangrijk is het voor je?' } },
   { en: "I just don't have the willpower.", nl: 'Ik heb gewoon geen wilskracht.' },
   { en: 'I have no motivation at all.', nl: 'Ik heb helemaal geen motivatie.' },
+  // Asking how to start, telling someone else, not wanting another injury, the habit's downsides.
+  { en: 'Where do you think I should start?', nl: 'Waar denk je dat ik moet beginnen?' },
+  { en: 'How should I go about that?', nl: 'Hoe pak ik dat aan?' },
+  { en: "Yeah, let's give it some thought.", nl: 'Ja, laten we er eens over nadenken.' },
+  { en: "I'll ask my wife to buy water from now on.", nl: 'Ik vraag mijn vrouw om voortaan water te kopen.' },
+  { en: "I'm going to talk with my boss about it.", nl: 'Ik ga er met mijn baas over praten.' },
+  { en: "I really don't want another injury.", nl: 'Ik wil echt geen nieuwe blessure.' },
+  { en: "I smoked when I was young, and I certainly don't want it for her.", nl: 'Ik rookte toen ik jong was, en dat wil ik haar zeker niet aandoen.' },
+  { en: 'I get stiff and grumpy.', nl: 'Ik word stijf en chagrijnig.', before: { en: 'What do you not like about sitting so much?', nl: 'Wat vind je minder fijn aan het vele zitten?' } },
 ];
 
 function last(language: Language, speaker: TurnInput['speaker'], text: string, before?: string) {
