@@ -504,6 +504,11 @@ const client: Pair[] = [
   { en: "I really don't want another injury.", nl: 'Ik wil echt geen nieuwe blessure.' },
   { en: "I smoked when I was young, and I certainly don't want it for her.", nl: 'Ik rookte toen ik jong was, en dat wil ik haar zeker niet aandoen.' },
   { en: 'I get stiff and grumpy.', nl: 'Ik word stijf en chagrijnig.', before: { en: 'What do you not like about sitting so much?', nl: 'Wat vind je minder fijn aan het vele zitten?' } },
+  // 'Could' and 'can' that claim no ability to change.
+  { en: 'I could have stopped after two drinks.', nl: 'Ik had na twee drankjes kunnen stoppen.' },
+  { en: "I'm trying to look at the things that I can do.", nl: 'Ik probeer te kijken naar de dingen die ik kan doen.' },
+  { en: 'I think I could walk to work.', nl: 'Ik denk dat ik naar mijn werk zou kunnen lopen.' },
+  { en: 'I can do ten minutes a day.', nl: 'Ik kan tien minuten per dag doen.' },
 ];
 
 function last(language: Language, speaker: TurnInput['speaker'], text: string, before?: string) {
