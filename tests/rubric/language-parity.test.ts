@@ -316,6 +316,9 @@ const practitioner: Pair[] = [
   { en: 'Tell me about your garden.', nl: 'Vertelt u eens over uw tuin.' },
   { en: "You've thought about this carefully.", nl: 'U heeft hier goed over nagedacht.' },
   { en: 'Would you like some information about the programme?', nl: 'Wilt u wat informatie over het programma?' },
+  // What was heard, checked with a question mark: a reflection.
+  { en: "What you're saying is that the evenings are the hardest?", nl: 'Wat je zegt is dat de avonden het zwaarst zijn?' },
+  { en: "So what I'm hearing is that you want to try, but you're afraid of the pain?", nl: 'Dus wat ik hoor is dat je het wilt proberen, maar bang bent voor de pijn?' },
 ];
 
 const client: Pair[] = [
