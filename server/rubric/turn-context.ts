@@ -183,10 +183,12 @@ function endsSentence(text: string): boolean {
 function isContinuation(text: string, ownLast: CodedTurn | null): boolean {
   const i = firstNonSpace(text);
   if (i < 0) return false;
+  const code = text.charCodeAt(i);
+  if (code === 45 || code === 0x2013 || code === 0x2014 || code === 0x2026 || text.startsWith('...', i)) return true;
+  if (ownLast === null) return false;
   const c = text[i]!;
-  if (c === '-' || c === '\u2013' || c === '\u2014' || c === '\u2026' || text.startsWith('...', i)) return true;
-  const lower = c !== c.toUpperCase() && c === c.toLowerCase();
-  return lower && ownLast !== null && !endsSentence(ownLast.text);
+  const lower = code < 128 ? code >= 97 && code <= 122 : c !== c.toUpperCase() && c === c.toLowerCase();
+  return lower && !endsSentence(ownLast.text);
 }
 
 export function buildTurnContext(
