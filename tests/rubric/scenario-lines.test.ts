@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadRubrics } from '../../server/coder/load-rubrics.ts';
 import { ScenarioSchema, lineText, type Scenario, type ScenarioLine } from '../../server/patient/scenario-schema.ts';
-import { codeTranscript, type TalkSubtype, type TalkType } from '../../server/rubric/index.ts';
+import { codeTranscript, type Language, type TalkSubtype, type TalkType } from '../../server/rubric/index.ts';
 
-// The offline patient speaks the Dutch scenario lines; the simulation measures how often the
-// rubric engine codes a patient turn as the talk type the patient engine intended (target ≥ 0.90).
-// Here every Dutch scenario line with a clear intent is coded on its own, as a client turn, and
+// The offline patient speaks the scenario lines; the simulation measures how often the rubric
+// engine codes a patient turn as the talk type the patient engine intended (target ≥ 0.90).
+// Here every scenario line with a clear intent, Dutch and English, is coded on its own, as a client
+// turn in the scenario's language, and
 // compared with the talk type of the group it sits in. Mismatches are listed per intent, so the
 // rules (or an ambiguous line) can be fixed. Run with KIER_LINES_REPORT=1 to print the full report.
 
@@ -24,10 +25,10 @@ interface LineCase {
   subtype: TalkSubtype | null;
 }
 
-function scenarioFiles(): string[] {
+function scenarioFiles(language: Language): string[] {
   try {
     return readdirSync(SCENARIOS_DIR)
-      .filter((f) => /^nl-.*\.ya?ml$/.test(f))
+      .filter((f) => f.startsWith(`${language}-`) && /\.ya?ml$/.test(f))
       .sort()
       .map((f) => path.join(SCENARIOS_DIR, f));
   } catch {
@@ -62,27 +63,28 @@ function casesOf(s: Scenario): LineCase[] {
   return out;
 }
 
-function loadCases(): { files: number; cases: LineCase[] } {
-  const files = scenarioFiles();
+function loadCases(language: Language): { files: number; cases: LineCase[] } {
+  const files = scenarioFiles(language);
   const cases: LineCase[] = [];
   for (const f of files) {
     const parsed = ScenarioSchema.safeParse(parse(readFileSync(f, 'utf8')));
     // A scenario that does not validate is the lint test's business, not this one's.
-    if (!parsed.success || parsed.data.language !== 'nl') continue;
+    if (!parsed.success || parsed.data.language !== language) continue;
     cases.push(...casesOf(parsed.data));
   }
   return { files: files.length, cases };
 }
 
-function code(c: LineCase) {
-  const t = codeTranscript([{ speaker: 'client', text: c.text }], { rubric, language: 'nl' }).turns[0]!;
+function codeLine(c: LineCase, language: Language) {
+  const t = codeTranscript([{ speaker: 'client', text: c.text }], { rubric, language }).turns[0]!;
   return { talk: t.talk, subtype: t.talkSubtype, rules: t.talkHits.map((h) => h.rule) };
 }
 
-const { files, cases } = loadCases();
-if (files === 0) console.warn('[nl-scenario-lines] no scenarios/nl-*.yaml yet: agreement not measured');
+describe.each(['nl', 'en'] as Language[])('%s scenario lines coded as client turns', (language) => {
+  const { files, cases } = loadCases(language);
+  if (files === 0) console.warn(`[scenario-lines] no scenarios/${language}-*.yaml yet: agreement not measured`);
+  const code = (c: LineCase) => codeLine(c, language);
 
-describe('Dutch scenario lines coded as client turns', () => {
   it.skipIf(cases.length === 0)('codes at least 90% of the lines as the talk type of their intent', () => {
     const results = cases.map((c) => ({ c, got: code(c) }));
     const wrong = results.filter((r) => r.got.talk !== r.c.talk);
