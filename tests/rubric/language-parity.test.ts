@@ -512,6 +512,21 @@ const client: Pair[] = [
   { en: "I'm trying to look at the things that I can do.", nl: 'Ik probeer te kijken naar de dingen die ik kan doen.' },
   { en: 'I think I could walk to work.', nl: 'Ik denk dat ik naar mijn werk zou kunnen lopen.' },
   { en: 'I can do ten minutes a day.', nl: 'Ik kan tien minuten per dag doen.' },
+  // Round 20: how a physiotherapy patient says it, with Dutch idiom.
+  { en: "I'll see.", nl: 'Ik zie wel.' },
+  { en: "We'll see how it goes.", nl: 'We zien wel hoe het gaat.' },
+  { en: "It's fine the way it is.", nl: 'Het is goed zo.' },
+  { en: "To be honest, I just can't be bothered.", nl: 'Eerlijk gezegd heb ik er gewoon geen zin in.' },
+  { en: 'I should do it, really.', nl: 'Ik zou het eigenlijk moeten doen.' },
+  { en: 'It would be nice to be able to cycle to work again.', nl: 'Het zou fijn zijn als ik weer naar mijn werk kon fietsen.' },
+  { en: "My physio says I have to, but I don't see the point.", nl: 'Mijn fysio zegt dat het moet, maar ik zie het nut er niet van in.' },
+  { en: 'I started doing the stretches in the morning.', nl: 'Ik ben begonnen met de rekoefeningen in de ochtend.' },
+  { en: 'I walked to the corner and back yesterday.', nl: 'Gisteren ben ik naar de hoek en terug gelopen.' },
+  { en: "I'm not giving up my Saturday football.", nl: 'Mijn zaterdagvoetbal geef ik niet op.' },
+  { en: 'Maybe after the holidays.', nl: 'Misschien na de vakantie.' },
+  { en: "I'm too tired in the evenings.", nl: "Ik ben 's avonds te moe." },
+  { en: 'Getting stronger would help my back, I know that.', nl: 'Sterker worden zou mijn rug helpen, dat weet ik.' },
+  { en: 'It hurts too much to exercise.', nl: 'Het doet te veel pijn om te oefenen.' },
 ];
 
 function last(language: Language, speaker: TurnInput['speaker'], text: string, before?: string) {
