@@ -319,6 +319,18 @@ const practitioner: Pair[] = [
   // What was heard, checked with a question mark: a reflection.
   { en: "What you're saying is that the evenings are the hardest?", nl: 'Wat je zegt is dat de avonden het zwaarst zijn?' },
   { en: "So what I'm hearing is that you want to try, but you're afraid of the pain?", nl: 'Dus wat ik hoor is dat je het wilt proberen, maar bang bent voor de pijn?' },
+  // Round 21: kinds of complex reflection (amplified, reframed, a metaphor, another's feeling).
+  { en: "You've tried absolutely everything.", nl: 'Je hebt werkelijk alles geprobeerd.', before: { en: "I've tried everything and nothing works.", nl: 'Ik heb alles geprobeerd en niets werkt.' } },
+  { en: "She's worried about you.", nl: 'Ze maakt zich zorgen om je.', before: { en: 'My wife nags me about the exercises.', nl: 'Mijn vrouw zeurt over de oefeningen.' } },
+  { en: 'And now even the stairs are a challenge.', nl: 'En nu is zelfs de trap een uitdaging.', before: { en: 'I used to run marathons.', nl: 'Vroeger liep ik marathons.' } },
+  { en: "Your father's story weighs on you.", nl: 'Het verhaal van je vader weegt zwaar.', before: { en: "I don't want to end up like my father.", nl: 'Ik wil niet eindigen zoals mijn vader.' } },
+  { en: "You're juggling a lot of balls right now.", nl: 'Je houdt nu heel veel ballen in de lucht.', before: { en: 'Work is crazy, the kids need me, and now this shoulder.', nl: 'Mijn werk is gekkenhuis, de kinderen hebben me nodig, en nu deze schouder.' } },
+  { en: "You're not sure this is the right place for you.", nl: 'Je weet niet zeker of dit de juiste plek voor je is.', before: { en: "I don't know if physio is for me.", nl: 'Ik weet niet of fysio iets voor mij is.' } },
+  { en: 'Every single morning.', nl: 'Elke ochtend weer.', before: { en: 'The pain is there every morning.', nl: 'De pijn is er elke ochtend.' } },
+  { en: 'That must be hard for you.', nl: 'Dat moet moeilijk voor je zijn.', before: { en: "I can't lift my grandson anymore.", nl: 'Ik kan mijn kleinzoon niet meer optillen.' } },
+  { en: 'And he means the world to you.', nl: 'En hij betekent alles voor je.', before: { en: "I can't lift my grandson anymore.", nl: 'Ik kan mijn kleinzoon niet meer optillen.' } },
+  { en: "It's not a lack of will, it's a lack of energy.", nl: 'Het is geen gebrek aan wil, het is een gebrek aan energie.', before: { en: "I'm not lazy, I'm just tired.", nl: 'Ik ben niet lui, ik ben gewoon moe.' } },
+  { en: "You've lost hope of ever getting better.", nl: 'Je hebt de hoop opgegeven dat het ooit beter wordt.', before: { en: "I'll never get back to normal.", nl: 'Ik word nooit meer de oude.' } },
 ];
 
 const client: Pair[] = [
