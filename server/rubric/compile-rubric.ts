@@ -143,14 +143,15 @@ export function leadMatcher(source: string | undefined): LeadMatcher | null {
 
 const LEAD_PREFIX = '^{{LEAD}}';
 
-/** Splits a regular expression source at its top-level `|` (outside groups and classes). */
-export function topLevelAlternatives(source: string): string[] {
-  const out: string[] = [];
+/**
+ * The structural characters of a regular expression source: each `(`, `)` and `|` outside
+ * character classes and escapes, with the group depth after it.
+ */
+function* structure(source: string): Generator<{ i: number; c: string; depth: number }> {
   let depth = 0;
   let inClass = false;
-  let from = 0;
   for (let i = 0; i < source.length; i++) {
-    const c = source[i];
+    const c = source[i]!;
     if (c === '\\') {
       i++;
       continue;
@@ -160,9 +161,20 @@ export function topLevelAlternatives(source: string): string[] {
       continue;
     }
     if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
+    else if (c === '(' || c === ')' || c === '|') {
+      if (c === '(') depth++;
+      else if (c === ')') depth--;
+      yield { i, c, depth };
+    }
+  }
+}
+
+/** Splits a regular expression source at its top-level `|` (outside groups and classes). */
+export function topLevelAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (const { i, c, depth } of structure(source)) {
+    if (c === '|' && depth === 0) {
       out.push(source.slice(from, i));
       from = i + 1;
     }
@@ -177,24 +189,8 @@ export function topLevelAlternatives(source: string): string[] {
  */
 export function soleGroupInside(source: string): string | null {
   if (!source.startsWith('(?:') || !source.endsWith(')')) return null;
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') {
-      depth--;
-      if (depth === 0) return i === source.length - 1 ? source.slice(3, -1) : null;
-    }
+  for (const { i, c, depth } of structure(source)) {
+    if (c === ')' && depth === 0) return i === source.length - 1 ? source.slice(3, -1) : null;
   }
   return null;
 }
