@@ -159,18 +159,20 @@ function turnHasPermissionRule(turn: CodedTurn, rubric: CompiledRubric): boolean
   return false;
 }
 
-/** The first code unit of `text` that is not white space, and its index; -1 when there is none. */
+/** The index of the first code unit of `text` that is not white space; -1 when there is none. */
 function firstNonSpace(text: string): number {
   for (let i = 0; i < text.length; i++) if (!isSpaceCode(text.charCodeAt(i))) return i;
   return -1;
 }
 
+/** Whether the text ends a sentence: a full stop, ! or ?, not an ellipsis (trailing off). */
 function endsSentence(text: string): boolean {
   let i = text.length - 1;
   while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
   // Closing quotes and brackets after the full stop: 'He said "no."'
   while (i >= 0 && '"\')]'.includes(text[i]!)) i--;
   const c = text[i];
+  if (c === '\u2026' || (c === '.' && text[i - 1] === '.')) return false;
   return c === '.' || c === '!' || c === '?';
 }
 

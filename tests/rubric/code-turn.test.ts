@@ -90,6 +90,9 @@ describe('codeTurn / codeTranscript', () => {
     // Finished the sentence: a chat message typed without capitals is a new one.
     expect(code([C('I want to run again.'), P('Mm.'), C('with my brother.')])[2]!.talk).toBe('neutral');
     expect(code([C('I want to run again!'), P('Mm.'), C('-with my brother.')])[2]!.talk).toBe('change');
+    // Trailing off is breaking off.
+    expect(code([C('I want to run again...'), P('Mm.'), C('with my brother.')])[2]!.talk).toBe('change');
+    expect(code([C('I want to run again\u2026'), P('Mm.'), C('with my brother.')])[2]!.talk).toBe('change');
   });
 
   it('picks the more confident of change and sustain talk in one turn', () => {
