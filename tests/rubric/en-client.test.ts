@@ -248,6 +248,7 @@ const table: Record<TalkType, { must: Row[]; mustNot: Row[] }> = {
       { text: "Drugs, that stuff isn't for me." },
       { text: "I'll skip the exercises this week." },
       { text: "I'm afraid I'll end up in a wheelchair." },
+      { text: 'Maybe in the summer I could start swimming.' },
       { text: 'Resting too much made my back worse.' },
       { text: "The tablets alone don't work well enough." },
       { text: 'I did it before, but it never lasted.' },
