@@ -249,6 +249,8 @@ const table: Record<TalkType, { must: Row[]; mustNot: Row[] }> = {
       { text: "I'll skip the exercises this week." },
       { text: "I'm afraid I'll end up in a wheelchair." },
       { text: 'Maybe in the summer I could start swimming.' },
+      // An eager patient asking to start is no push-back.
+      { text: 'Can we do the exercises now?' },
       { text: 'Resting too much made my back worse.' },
       { text: "The tablets alone don't work well enough." },
       { text: 'I did it before, but it never lasted.' },
