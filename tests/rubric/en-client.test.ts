@@ -251,6 +251,8 @@ const table: Record<TalkType, { must: Row[]; mustNot: Row[] }> = {
       { text: 'Maybe in the summer I could start swimming.' },
       // An eager patient asking to start is no push-back.
       { text: 'Can we do the exercises now?' },
+      // Pacing is no avoidance.
+      { text: "My knee is fine as long as I don't overdo it." },
       { text: 'Resting too much made my back worse.' },
       { text: "The tablets alone don't work well enough." },
       { text: 'I did it before, but it never lasted.' },
