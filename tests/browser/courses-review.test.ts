@@ -67,14 +67,24 @@ describe.skipIf(!hasChromium())('courses and review in the browser', () => {
     if (dataDir) removeDataDir(dataDir);
   });
 
-  it('assign → join → complete → dashboard → review override → export; a bad import names its line', async () => {
+  it('assign → join → complete → dashboard → review override → export; a bad import names its line', async ({ onTestFailed }) => {
     const errors: string[] = [];
+    const opened: Page[] = [];
     const open = async () => {
       const ctx = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
       const page = await ctx.newPage();
       page.on('pageerror', (e) => errors.push(e.message));
+      opened.push(page);
       return page;
     };
+    // What each page showed and what the server said, so a failure in CI can be read afterwards.
+    onTestFailed(async () => {
+      for (const [i, page] of opened.entries()) {
+        await page.screenshot({ path: path.join(ARTIFACTS, `courses-failure-${i}.png`), fullPage: true }).catch(() => undefined);
+        console.error(`[courses-review] page ${i}: ${page.url()}`);
+      }
+      console.error(`[courses-review] server output:\n${srv.output()}`);
+    });
 
     // Instructor: a course with an assignment.
     const teacher = await open();
@@ -235,6 +245,27 @@ describe.skipIf(!hasChromium())('courses and review in the browser', () => {
       copyFileSync(path.join(ARTIFACTS, 'review.png'), path.join(repoRoot, 'client/screenshots/review.png'));
     }
   }, 240_000);
+
+  it('asks again who is logged in when the first answer never comes, instead of waiting forever', async () => {
+    const ctx = await browser.newContext({ locale: 'en-GB' });
+    const page = await ctx.newPage();
+    let asked = 0;
+    // The first /api/auth/me is never answered (a stalled server); later ones go through.
+    await page.route('**/api/auth/me', (route) => {
+      asked++;
+      if (asked > 1) return route.continue();
+    });
+    try {
+      const started = Date.now();
+      await page.goto(`${srv.url}/#/login`);
+      await page.getByLabel('Email').waitFor({ timeout: 25_000 });
+      expect(asked).toBe(2);
+      // It waited for the timeout (10 s) before asking again, not less.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(9_000);
+    } finally {
+      await ctx.close();
+    }
+  }, 40_000);
 
   it('in Dutch: an instructor creates a course, a reviewer imports a Dutch transcript and reviews it', async () => {
     // One browser context per person: a context shares its cookies, so its pages share a login.

@@ -39,7 +39,10 @@ export function setUnauthorizedHandler(fn: () => void): void {
   onUnauthorized = fn;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** How long the first question the page asks (who is logged in?) may take before it is asked again. */
+export const ME_TIMEOUT_MS = 10_000;
+
+async function request<T>(method: string, path: string, body?: unknown, timeoutMs?: number): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -47,8 +50,10 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       credentials: 'same-origin',
       headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: timeoutMs === undefined ? undefined : AbortSignal.timeout(timeoutMs),
     });
-  } catch {
+  } catch (e) {
+    if (e instanceof DOMException && (e.name === 'TimeoutError' || e.name === 'AbortError')) throw new ApiError('timeout', 'no answer in time', 0);
     throw new ApiError('network', 'network error', 0);
   }
   if (res.status === 204) return undefined as T;
@@ -74,7 +79,7 @@ export interface Report {
 }
 
 export const api = {
-  me: () => request<{ user: User }>('GET', '/api/auth/me'),
+  me: () => request<{ user: User }>('GET', '/api/auth/me', undefined, ME_TIMEOUT_MS),
   signup: (body: { name: string; email: string; password: string; locale?: 'nl' | 'en' }) =>
     request<{ user: User }>('POST', '/api/auth/signup', body),
   login: (body: { email: string; password: string }) => request<{ user: User }>('POST', '/api/auth/login', body),
