@@ -331,6 +331,22 @@ const practitioner: Pair[] = [
   { en: 'And he means the world to you.', nl: 'En hij betekent alles voor je.', before: { en: "I can't lift my grandson anymore.", nl: 'Ik kan mijn kleinzoon niet meer optillen.' } },
   { en: "It's not a lack of will, it's a lack of energy.", nl: 'Het is geen gebrek aan wil, het is een gebrek aan energie.', before: { en: "I'm not lazy, I'm just tired.", nl: 'Ik ben niet lui, ik ben gewoon moe.' } },
   { en: "You've lost hope of ever getting better.", nl: 'Je hebt de hoop opgegeven dat het ooit beter wordt.', before: { en: "I'll never get back to normal.", nl: 'Ik word nooit meer de oude.' } },
+  // Round 22: information, options and invitations in a treatment session.
+  { en: 'We could look at your exercise schedule together.', nl: 'We kunnen samen naar je oefenschema kijken.' },
+  { en: 'What do you already know about back pain?', nl: 'Wat weet je zelf al over rugpijn?' },
+  { en: 'There are a few options: swimming, cycling, or walking.', nl: 'Er zijn een paar mogelijkheden: zwemmen, fietsen of wandelen.' },
+  { en: 'Which of these would suit you best?', nl: 'Welke hiervan past het best bij jou?' },
+  { en: 'Some people find it helps to do the exercises with music on.', nl: 'Sommige mensen vinden het fijn om de oefeningen met muziek aan te doen.' },
+  { en: 'The tendon needs load to get stronger.', nl: 'De pees heeft belasting nodig om sterker te worden.' },
+  { en: 'This exercise strengthens your hip muscles.', nl: 'Deze oefening versterkt je heupspieren.' },
+  { en: 'How does that sound to you?', nl: 'Hoe klinkt dat voor jou?' },
+  { en: 'You can always call me if something comes up.', nl: 'Je kunt me altijd bellen als er iets is.' },
+  { en: "I'd like to hear what you think first.", nl: 'Ik hoor eerst graag wat jij ervan denkt.' },
+  { en: 'Before I say anything, what are your own ideas?', nl: 'Voordat ik iets zeg, wat zijn je eigen ideeën?' },
+  { en: 'Take it easy the first week.', nl: 'Doe het de eerste week rustig aan.' },
+  { en: 'Try to walk a little further every day.', nl: 'Probeer elke dag een stukje verder te lopen.' },
+  { en: "It's completely normal to feel stiff in the morning.", nl: "Het is heel normaal dat je 's ochtends stijf bent." },
+  { en: 'The research on this is quite clear.', nl: 'Het onderzoek hierover is vrij duidelijk.' },
 ];
 
 const client: Pair[] = [
