@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium } from '../helpers/requirements.ts';
 import { buildClient, removeDataDir, repoRoot, startKierServer, tempDataDir, type KierServer } from './kier-server.ts';
-import { expectNoSideScroll } from './page-checks.ts';
+import { expectNoSideScroll, failureEvidence } from './page-checks.ts';
 
 // Issue 5 in a real Chromium against the real server: an instructor sets an assignment, a student
 // joins by link and completes it, the instructor sees it on the dashboard, a reviewer overrides a
@@ -77,14 +77,7 @@ describe.skipIf(!hasChromium())('courses and review in the browser', () => {
       opened.push(page);
       return page;
     };
-    // What each page showed and what the server said, so a failure in CI can be read afterwards.
-    onTestFailed(async () => {
-      for (const [i, page] of opened.entries()) {
-        await page.screenshot({ path: path.join(ARTIFACTS, `courses-failure-${i}.png`), fullPage: true }).catch(() => undefined);
-        console.error(`[courses-review] page ${i}: ${page.url()}`);
-      }
-      console.error(`[courses-review] server output:\n${srv.output()}`);
-    });
+    onTestFailed(async () => console.error(`[courses-review]\n${await failureEvidence(opened, ARTIFACTS, 'courses-failure', srv.output())}`));
 
     // Instructor: a course with an assignment.
     const teacher = await open();

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import path from 'node:path';
 import { expect } from 'vitest';
 
 // Checks on a rendered page shared by the browser suites.
@@ -24,4 +25,18 @@ export async function expectNoSideScroll(page: Page, where: string): Promise<voi
     return { scroll: document.documentElement.scrollWidth, viewport: window.innerWidth, sticking: out.slice(0, 6).join(', ') };
   });
   expect(scroll, `${where}: page is ${scroll} px wide in a ${viewport} px viewport; sticking out: ${sticking}`).toBeLessThanOrEqual(viewport);
+}
+
+/**
+ * What the pages showed when a test failed (a full-page screenshot of each in `dir`) and what the
+ * server said, as text for the failure report, so a red run in CI can be read afterwards.
+ */
+export async function failureEvidence(pages: readonly Page[], dir: string, name: string, serverOutput: string): Promise<string> {
+  const lines: string[] = [];
+  for (const [i, page] of pages.entries()) {
+    const file = path.join(dir, pages.length === 1 ? `${name}.png` : `${name}-${i}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    lines.push(`page ${i}: ${page.url()}`);
+  }
+  return `${lines.join('\n')}\nserver output:\n${serverOutput}`;
 }

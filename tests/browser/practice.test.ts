@@ -4,7 +4,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, hasChromium } from '../helpers/requirements.ts';
 import { buildClient, removeDataDir, repoRoot, startKierServer, tempDataDir, type KierServer } from './kier-server.ts';
-import { expectNoSideScroll } from './page-checks.ts';
+import { expectNoSideScroll, failureEvidence } from './page-checks.ts';
 
 // End to end in a real Chromium against the real server (PGlite, offline patient, rules coder):
 // what a student does, in Dutch and in English, and a server restart in the middle of a session.
@@ -234,9 +234,8 @@ describe.skipIf(!hasChromium())('practising in the browser', () => {
         expect(await page.getByTestId('history').locator('.tag-branch').count()).toBe(1);
         expect(errors).toEqual([]);
       } catch (e) {
-        // What the page showed and what the server said, so a failure in CI can be read afterwards.
-        await page.screenshot({ path: path.join(ARTIFACTS, `failure-${lang}.png`), fullPage: true }).catch(() => undefined);
-        throw new Error(`${e instanceof Error ? e.message : String(e)}\npage: ${page.url()}\nserver output:\n${srv.output()}`, { cause: e });
+        const evidence = await failureEvidence([page], ARTIFACTS, `failure-${lang}`, srv.output());
+        throw new Error(`${e instanceof Error ? e.message : String(e)}\n${evidence}`, { cause: e });
       } finally {
         await ctx.close();
       }

@@ -40,7 +40,7 @@ export function setUnauthorizedHandler(fn: () => void): void {
 }
 
 /** How long the first question the page asks (who is logged in?) may take before it is asked again. */
-export const ME_TIMEOUT_MS = 10_000;
+const ME_TIMEOUT_MS = 10_000;
 
 async function request<T>(method: string, path: string, body?: unknown, timeoutMs?: number): Promise<T> {
   let res: Response;
