@@ -47,6 +47,7 @@ interface OutTurn {
   primary: string | null;
   talk: string | null;
   talkSubtype: string | null;
+  talkHits: { talk: string; subtype: string | null; text: string; rule: string; confidence: number; span: [number, number]; explanation: string }[];
 }
 interface Out {
   conversations: { id: string; language: string; turns: OutTurn[]; scores: unknown }[];
@@ -69,7 +70,7 @@ describe('kier code', () => {
     expect(knee.turns[4]!.text).toBe("I just don't have the time.");
     for (const c of out.conversations) {
       for (const t of c.turns) {
-        expect(Object.keys(t).slice(0, 8)).toEqual(['index', 'speaker', 'text', 'codes', 'primary', 'talk', 'talkSubtype', 'talkRules']);
+        expect(Object.keys(t).slice(0, 8)).toEqual(['index', 'speaker', 'text', 'codes', 'primary', 'talk', 'talkSubtype', 'talkHits']);
         if (t.speaker === 'practitioner') {
           expect(t.primary).not.toBeNull();
           expect(t.talk).toBeNull();
@@ -82,6 +83,16 @@ describe('kier code', () => {
           expect(t.primary).toBeNull();
           expect(t.codes).toEqual([]);
           expect(['change', 'sustain', 'neutral']).toContain(t.talk);
+          // The talk type comes with the rule, span, confidence and explanation behind it.
+          expect(t.talkHits.length).toBeGreaterThan(0);
+          const decisive = t.talkHits.find((h) => h.talk === t.talk)!;
+          expect(decisive.subtype).toBe(t.talkSubtype);
+          for (const h of t.talkHits) {
+            expect(h.rule).toMatch(/^en\./);
+            expect(h.confidence).toBeGreaterThan(0);
+            expect(h.explanation.length).toBeGreaterThan(10);
+            expect(t.text.slice(h.span[0], h.span[1])).toBe(h.text);
+          }
         }
       }
       const scores = ScoresSchema.parse(c.scores);

@@ -50,7 +50,17 @@ export function turnOutput(t: CodedTurn) {
     primary: t.primary,
     talk: t.talk,
     talkSubtype: t.talkSubtype,
-    talkRules: t.talkHits.filter((h) => h.talk !== 'neutral').map((h) => h.rule),
+    // Client turns: the utterance-level decisions behind `talk`, each with its rule, span,
+    // confidence and explanation, as practitioner codes carry them.
+    talkHits: t.talkHits.map((h) => ({
+      talk: h.talk,
+      subtype: h.subtype,
+      text: h.text,
+      rule: h.rule,
+      confidence: h.confidence,
+      span: h.span,
+      explanation: h.explanation,
+    })),
     source: t.source,
     ...(t.fallbackReason ? { fallbackReason: t.fallbackReason } : {}),
   };
