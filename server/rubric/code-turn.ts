@@ -2,11 +2,11 @@ import type { CompiledRubric, CompiledRule } from './compile-rubric.ts';
 import { classify, type UtteranceState } from './classify.ts';
 import { detectLanguage } from './detect-language.ts';
 import { normalize } from './normalize.ts';
-import { resolveClient, resolvePractitioner } from './resolve.ts';
+import { resolveClient, resolvePractitioner, type SubtypeSource } from './resolve.ts';
 import type { CodedTurn, Language, TurnInput } from './schemas.ts';
-import { segment } from './segment.ts';
+import { segment, type Utterance } from './segment.ts';
 import { fillCodeUnits } from './char-code.ts';
-import { buildTurnContext, rememberNorm } from './turn-context.ts';
+import { buildTurnContext, rememberNorm, type TurnContext } from './turn-context.ts';
 
 // The stages run in this order: normalize → segment → classify → resolve (→ scoreTranscript).
 // Each needs the previous one's output: rules are written against normalised text, rules fire on
@@ -15,6 +15,24 @@ import { buildTurnContext, rememberNorm } from './turn-context.ts';
 // The code units of the turn being coded (see fillCodeUnits), reused from turn to turn: coding is
 // synchronous, so one turn at a time holds it.
 let turnCodes: Uint16Array = new Uint16Array(1024);
+
+function subtypeFor(
+  rule: CompiledRule,
+  talk: 'change' | 'sustain',
+  u: Utterance,
+  subtyped: readonly CompiledRule[],
+  state: UtteranceState,
+  ctx: TurnContext,
+  stopwords: ReadonlySet<string>,
+): SubtypeSource | null {
+  const other = classify(u, subtyped, state, ctx, stopwords);
+  if (other?.subtype) return { subtype: other.subtype, from: other.id };
+  const prev = ctx.prevClient;
+  if (rule.subtypeFrom === 'previous-client' && prev?.talk === talk && prev.talkSubtype) {
+    return { subtype: prev.talkSubtype, from: 'previous-client' };
+  }
+  return null;
+}
 
 export interface CodeTurnOptions {
   rubric: CompiledRubric;
@@ -30,6 +48,10 @@ export function codeTurn(previous: readonly CodedTurn[], turn: TurnInput, opts: 
   turnCodes = fillCodeUnits(norm, turnCodes);
   const ctx = buildTurnContext(previous, turn.text, turn.speaker, opts.rubric, lang.stopwords);
   const fired: (CompiledRule | null)[] = new Array(utterances.length);
+  // Client utterances whose rule names the talk type but not the subtype ("..., maar ik wil het
+  // wel proberen"): the subtype comes from the first subtyped rule of the same talk type that
+  // also matches, else, where the rule says so, from the client's previous turn.
+  let subtypes: (SubtypeSource | null)[] | null = null;
   const state: UtteranceState = { index: 0, count: utterances.length, permission: ctx.permission, overlap: NaN, words: -1, leadEnds: null, lead: lang.lead, gate: lang.gate, keysLoaded: false, turnNorm: norm, codes: turnCodes };
   for (let i = 0; i < utterances.length; i++) {
     state.index = i;
@@ -39,6 +61,10 @@ export function codeTurn(previous: readonly CodedTurn[], turn: TurnInput, opts: 
     state.keysLoaded = false;
     const r = classify(utterances[i]!, rules, state, ctx, lang.stopwords);
     fired[i] = r;
+    if (r !== null && r.subtype === null && (r.talk === 'change' || r.talk === 'sustain')) {
+      const source = subtypeFor(r, r.talk, utterances[i]!, lang.subtyped[r.talk], state, ctx, lang.stopwords);
+      if (source) (subtypes ??= new Array<SubtypeSource | null>(utterances.length).fill(null))[i] = source;
+    }
     // Asking permission earlier in the same turn counts for advice later in it.
     if (r?.setsPermission) state.permission = true;
   }
@@ -60,7 +86,7 @@ export function codeTurn(previous: readonly CodedTurn[], turn: TurnInput, opts: 
     rememberNorm(coded, norm);
     return coded;
   }
-  const { talkHits, talk, talkSubtype } = resolveClient(turn.text, utterances, fired, opts.language);
+  const { talkHits, talk, talkSubtype } = resolveClient(turn.text, utterances, fired, opts.language, subtypes);
   const coded: CodedTurn = {
     index,
     speaker: 'client',

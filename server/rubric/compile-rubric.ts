@@ -36,6 +36,8 @@ export interface CompiledRule {
   code: PractitionerCode | null;
   talk: TalkType | null;
   subtype: TalkSubtype | null;
+  /** Where a change/sustain rule without a subtype may take one from (see resolve's subtypeFor). */
+  subtypeFrom: 'previous-client' | null;
   /** The whole pattern list as one expression (what the rule means; tools and tests use it). */
   pattern: RegExp;
   /**
@@ -68,6 +70,8 @@ export interface PatternPiece {
 export interface LanguageRules {
   practitioner: readonly CompiledRule[];
   client: readonly CompiledRule[];
+  /** The client rules that carry a subtype, by talk type, in priority order (see subtypeFor). */
+  subtyped: { readonly change: readonly CompiledRule[]; readonly sustain: readonly CompiledRule[] };
   stopwords: ReadonlySet<string>;
   /** The language's LEAD macro as a matcher, when it has the usual shape (else null). */
   lead: LeadMatcher | null;
@@ -342,6 +346,7 @@ function compileRule(rule: Rule, file: RuleFileContent, path: string, i: number,
     code: rule.code ?? null,
     talk: rule.talk ?? null,
     subtype: rule.subtype ?? null,
+    subtypeFrom: rule.subtypeFrom ?? null,
     pattern,
     afterLead: split.afterLead,
     others: split.others,
@@ -427,13 +432,20 @@ export function compileRubric(files: readonly RuleFile[]): CompiledRubric {
     });
   }
   const order = (a: CompiledRule, b: CompiledRule) => b.priority - a.priority;
-  const freeze = (b: (typeof buckets)['en'], lead: LeadMatcher | null, gate: KeyGate): LanguageRules => ({
+  const freeze = (b: (typeof buckets)['en'], lead: LeadMatcher | null, gate: KeyGate): LanguageRules => {
     // Stable sort: equal priorities keep file order.
-    practitioner: b.practitioner.slice().sort(order),
-    client: b.client.slice().sort(order),
-    stopwords: b.stopwords,
-    lead,
-    gate,
-  });
+    const client = b.client.slice().sort(order);
+    return {
+      practitioner: b.practitioner.slice().sort(order),
+      client,
+      subtyped: {
+        change: client.filter((r) => r.talk === 'change' && r.subtype !== null),
+        sustain: client.filter((r) => r.talk === 'sustain' && r.subtype !== null),
+      },
+      stopwords: b.stopwords,
+      lead,
+      gate,
+    };
+  };
   return { languages: { nl: freeze(buckets.nl, leads.nl, gates.nl), en: freeze(buckets.en, leads.en, gates.en) }, byId, permissionRules };
 }

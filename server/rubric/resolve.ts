@@ -5,6 +5,12 @@ import type { Utterance } from './segment.ts';
 // Stage 4 of 4. Turns the per-utterance rule decisions into the turn's codes, its `primary` (the
 // main behaviour) and, for client turns, its talk type. Scoring (scoreTranscript) comes after.
 
+/** A subtype taken from elsewhere, and where from (a rule id, or "previous-client"). */
+export interface SubtypeSource {
+  subtype: TalkSubtype;
+  from: string;
+}
+
 const NO_RULE_EXPLANATION: Record<Language, { practitioner: string; client: string }> = {
   en: {
     practitioner: 'No rule recognised a behaviour here (greeting, filler or structuring).',
@@ -132,21 +138,24 @@ export function resolveClient(
   utterances: readonly Utterance[],
   rules: readonly (CompiledRule | null)[],
   language: Language,
+  subtypes: readonly (SubtypeSource | null)[] | null = null,
 ): { talkHits: TalkHit[]; talk: TalkType; talkSubtype: TalkSubtype | null } {
   const talkHits: TalkHit[] = [];
   let best: TalkHit | null = null;
   for (let i = 0; i < utterances.length; i++) {
     const u = utterances[i]!;
     const r = rules[i];
+    const taken = subtypes?.[i] ?? null;
     const hit: TalkHit = {
       talk: r?.talk ?? 'neutral',
-      subtype: r?.subtype ?? null,
+      subtype: r?.subtype ?? taken?.subtype ?? null,
       text: text.slice(u.start, u.end),
       span: [u.start, u.end],
       rule: r ? r.id : `${language}.neutral.no-rule`,
       confidence: r ? r.confidence : 0.3,
       explanation: r ? r.explanation : NO_RULE_EXPLANATION[language].client,
     };
+    if (taken) hit.subtypeFrom = taken.from;
     talkHits.push(hit);
     // Change or sustain anywhere outweighs neutral; between the two, the more confident wins and,
     // on a tie, the later one (clients tend to end on where they stand).

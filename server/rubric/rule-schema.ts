@@ -112,6 +112,10 @@ export const RuleSchema = z
     code: PractitionerCodeSchema.optional(),
     talk: TalkTypeSchema.optional(),
     subtype: TalkSubtypeSchema.optional(),
+    subtypeFrom: z.enum(['previous-client']).optional().meta({
+      description:
+        'for a change/sustain rule without a subtype of its own: when no subtyped rule of the same talk also matches, take the previous client turn\'s subtype (for agreeing with or continuing that turn)',
+    }),
     patterns: z.array(RegexSource).min(1),
     exceptions: z.array(RegexSource).default([]),
     context: RuleContextSchema.optional(),
@@ -148,7 +152,7 @@ export const RuleFileSchema = z
       }
       if (file.speaker === 'practitioner') {
         if (!rule.code) ctx.addIssue({ code: 'custom', path: ['rules', i, 'code'], message: 'practitioner rules need a code' });
-        if (rule.talk || rule.subtype) {
+        if (rule.talk || rule.subtype || rule.subtypeFrom) {
           ctx.addIssue({ code: 'custom', path: ['rules', i, 'talk'], message: 'practitioner rules take code, not talk/subtype' });
         }
       } else {
@@ -156,6 +160,9 @@ export const RuleFileSchema = z
         if (rule.code) ctx.addIssue({ code: 'custom', path: ['rules', i, 'code'], message: 'client rules take talk, not code' });
         if (rule.talk === 'neutral' && rule.subtype) {
           ctx.addIssue({ code: 'custom', path: ['rules', i, 'subtype'], message: 'neutral talk has no subtype' });
+        }
+        if (rule.subtypeFrom && (rule.subtype || rule.talk === 'neutral')) {
+          ctx.addIssue({ code: 'custom', path: ['rules', i, 'subtypeFrom'], message: 'subtypeFrom is for change/sustain rules without a subtype' });
         }
       }
     });

@@ -59,6 +59,11 @@ export const TalkHitSchema = z.object({
   rule: z.string(),
   confidence: z.number().min(0).max(1),
   explanation: z.string(),
+  /**
+   * When `rule` names the talk type but not its subtype: the rule the subtype comes from, or
+   * "previous-client" when it was taken from the client's previous turn (absent otherwise).
+   */
+  subtypeFrom: z.string().optional(),
 });
 export type TalkHit = z.infer<typeof TalkHitSchema>;
 

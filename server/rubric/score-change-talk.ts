@@ -19,6 +19,7 @@ export function scoreChangeTalk(turns: readonly CodedTurn[]): ChangeTalk {
   let neutral = 0;
   const change = zeroSubtypes();
   const sustain = zeroSubtypes();
+  const unspecified = { change: 0, sustain: 0 };
   const links: ChangeTalkLink[] = [];
   const series: ChangeTalkPoint[] = [];
   const follow = new Map<PractitionerCode, { answered: number; changeTalk: number; sustainTalk: number }>();
@@ -43,6 +44,7 @@ export function scoreChangeTalk(turns: readonly CodedTurn[]): ChangeTalk {
     if (talk === 'change') {
       ct++;
       if (t.talkSubtype) change[t.talkSubtype]++;
+      else unspecified.change++;
       if (lastPractitioner) {
         links.push({
           practitionerTurn: lastPractitioner.index,
@@ -54,6 +56,7 @@ export function scoreChangeTalk(turns: readonly CodedTurn[]): ChangeTalk {
     } else if (talk === 'sustain') {
       st++;
       if (t.talkSubtype) sustain[t.talkSubtype]++;
+      else unspecified.sustain++;
     } else {
       neutral++;
     }
@@ -78,7 +81,7 @@ export function scoreChangeTalk(turns: readonly CodedTurn[]): ChangeTalk {
     sustainTalk: st,
     neutral,
     percentChangeTalk: ct + st > 0 ? round((100 * ct) / (ct + st), 1) : null,
-    darnCat: { change, sustain },
+    darnCat: { change, sustain, unspecified },
     links,
     followRates,
     series,

@@ -113,9 +113,15 @@ export const ChangeTalkSchema = z
     sustainTalk: count.meta({ description: 'Client turns coded sustain talk' }),
     neutral: count,
     percentChangeTalk: percent.nullable().meta({ description: '%CT = CT / (CT + ST) × 100; null when neither occurs' }),
-    darnCat: z.object({ change: SubtypeCountsSchema, sustain: SubtypeCountsSchema }).meta({
-      description: 'DARN-CAT subtypes of change and of sustain talk turns',
-    }),
+    darnCat: z
+      .object({
+        change: SubtypeCountsSchema,
+        sustain: SubtypeCountsSchema,
+        unspecified: z.object({ change: count, sustain: count }).meta({
+          description: 'change / sustain talk turns without a subtype (e.g. discord); with these the counts add up to CT and ST',
+        }),
+      })
+      .meta({ description: 'DARN-CAT subtypes of change and of sustain talk turns' }),
     links: z.array(ChangeTalkLinkSchema).meta({ description: 'Which practitioner turn drew out which change talk' }),
     followRates: z.array(FollowRateSchema).meta({ description: 'Rate of change talk following each practitioner primary code' }),
     series: z.array(ChangeTalkPointSchema).meta({ description: '%CT over the conversation, one point per client turn' }),

@@ -1,4 +1,4 @@
-import type { Language } from '../rubric/schemas.ts';
+import type { Language, TalkSubtype } from '../rubric/schemas.ts';
 import type { Level, MitiFigure, Scores } from '../rubric/scores-schema.ts';
 import type { TurnAlternative } from '../rubric/suggest-alternative.ts';
 
@@ -33,6 +33,25 @@ const L = {
     changeTalk: 'Change talk',
     ctLine: (ct: number, st: number, n: number, p: string) => `CT ${ct} · ST ${st} · neutral ${n} · %CT ${p}`,
     darn: 'DARN-CAT (change / sustain)',
+    subtypes: {
+      desire: 'desire',
+      ability: 'ability',
+      reasons: 'reasons',
+      need: 'need',
+      commitment: 'commitment',
+      activation: 'activation',
+      taking_steps: 'taking steps',
+    } as Record<TalkSubtype, string>,
+    unspecified: 'no subtype',
+    partNames: {
+      miConsistency: 'MI consistency',
+      evoking: 'evoking',
+      reflectionToQuestion: 'R:Q',
+      complexReflections: '%CR',
+      changeTalk: '%CT',
+      globals: 'global ratings',
+      nonAdherence: 'non-adherence factor',
+    } as Record<string, string>,
     links: 'Change talk drawn out by',
     link: (p: number, code: string, c: number, sub: string) => `turn ${p} (${code}) → turn ${c}${sub ? ` (${sub})` : ''}`,
     none: 'none',
@@ -70,6 +89,25 @@ const L = {
     changeTalk: 'Verandertaal',
     ctLine: (ct: number, st: number, n: number, p: string) => `VT ${ct} · BT ${st} · neutraal ${n} · %VT ${p}`,
     darn: 'DARN-CAT (verandering / behoud)',
+    subtypes: {
+      desire: 'wens',
+      ability: 'vermogen',
+      reasons: 'redenen',
+      need: 'noodzaak',
+      commitment: 'commitment',
+      activation: 'activering',
+      taking_steps: 'stappen gezet',
+    } as Record<TalkSubtype, string>,
+    unspecified: 'zonder soort',
+    partNames: {
+      miConsistency: 'MI-conformiteit',
+      evoking: 'ontlokken',
+      reflectionToQuestion: 'R:V',
+      complexReflections: '%CR',
+      changeTalk: '%VT',
+      globals: 'globale scores',
+      nonAdherence: 'factor niet MI-conform',
+    } as Record<string, string>,
     links: 'Verandertaal ontlokt door',
     link: (p: number, code: string, c: number, sub: string) => `beurt ${p} (${code}) → beurt ${c}${sub ? ` (${sub})` : ''}`,
     none: 'geen',
@@ -162,8 +200,12 @@ export function formatScoreReport(
   const ct = s.changeTalk;
   out.push(`${t.changeTalk}: ${t.ctLine(ct.changeTalk, ct.sustainTalk, ct.neutral, fmt(ct.percentChangeTalk, 1))}`);
   const subs = Object.keys(ct.darnCat.change) as (keyof typeof ct.darnCat.change)[];
-  out.push(`  ${t.darn}: ${subs.map((k) => `${k} ${ct.darnCat.change[k]}/${ct.darnCat.sustain[k]}`).join(' · ')}`);
-  out.push(`  ${t.links}: ${ct.links.length ? ct.links.map((l) => t.link(l.practitionerTurn, l.code, l.clientTurn, l.subtype ?? '')).join('; ') : t.none}`);
+  const unspecified = ct.darnCat.unspecified;
+  out.push(
+    `  ${t.darn}: ${subs.map((k) => `${t.subtypes[k]} ${ct.darnCat.change[k]}/${ct.darnCat.sustain[k]}`).join(' · ')}` +
+      (unspecified.change + unspecified.sustain > 0 ? ` · ${t.unspecified} ${unspecified.change}/${unspecified.sustain}` : ''),
+  );
+  out.push(`  ${t.links}: ${ct.links.length ? ct.links.map((l) => t.link(l.practitionerTurn, l.code, l.clientTurn, l.subtype ? t.subtypes[l.subtype] : '')).join('; ') : t.none}`);
   if (ct.followRates.length) {
     out.push(`  ${t.follow}:`);
     out.push(
@@ -191,7 +233,7 @@ export function formatScoreReport(
     }
     out.push('');
   }
-  out.push(`${t.parts}: ${s.overallParts.map((p) => `${p.name} ${p.value.toFixed(2)}${p.weight === null ? ' (×)' : ` (w ${p.weight})`}`).join(' · ')}`);
+  out.push(`${t.parts}: ${s.overallParts.map((p) => `${t.partNames[p.name] ?? p.name} ${p.value.toFixed(2)}${p.weight === null ? ' (×)' : ` (w ${p.weight})`}`).join(' · ')}`);
   out.push('');
   return out.join('\n');
 }

@@ -48,7 +48,8 @@ const tiny = compileRubric([
           explanation: 'agrees to change',
           examples: ['Yeah'],
         },
-        { id: 'en.change.more', talk: 'change', priority: 10, context: { continuation: true, previousClient: { talk: ['change'] } }, patterns: ['\\w'], explanation: 'continues', examples: ['-more'] },
+        { id: 'en.change.more', talk: 'change', subtypeFrom: 'previous-client', priority: 10, context: { continuation: true, previousClient: { talk: ['change'] } }, patterns: ['\\w'], explanation: 'continues', examples: ['-more'] },
+        { id: 'en.change.busy-but', talk: 'change', priority: 80, patterns: ['^busy, but\\b'], explanation: 'but', examples: ['Busy, but I want to.'] },
       ],
     },
   },
@@ -93,6 +94,19 @@ describe('codeTurn / codeTranscript', () => {
     // Trailing off is breaking off.
     expect(code([C('I want to run again...'), P('Mm.'), C('with my brother.')])[2]!.talk).toBe('change');
     expect(code([C('I want to run again\u2026'), P('Mm.'), C('with my brother.')])[2]!.talk).toBe('change');
+  });
+
+  it('takes a subtype from a subtyped rule that also matches, else from the client\'s previous turn where the rule says so', () => {
+    const [but] = code([C('Busy, but I want to.')]);
+    expect(but!.talkHits[0]).toMatchObject({ rule: 'en.change.busy-but', talk: 'change', subtype: 'desire', subtypeFrom: 'en.change.want' });
+    expect(but!.talkSubtype).toBe('desire');
+    // Nothing else matches and the rule does not look back: change talk without a subtype.
+    const [bare] = code([C('Busy, but okay.')]);
+    expect([bare!.talk, bare!.talkSubtype, bare!.talkHits[0]!.subtypeFrom]).toEqual(['change', null, undefined]);
+    const more = code([C('I want to run again'), P('Mm.'), C('-with my brother.')])[2]!;
+    expect(more.talkHits[0]).toMatchObject({ rule: 'en.change.more', subtype: 'desire', subtypeFrom: 'previous-client' });
+    // A rule with a subtype of its own keeps it and says nothing more.
+    expect(code([C('I want to run.')])[0]!.talkHits[0]!.subtypeFrom).toBeUndefined();
   });
 
   it('picks the more confident of change and sustain talk in one turn', () => {
@@ -167,6 +181,25 @@ describe('the project rubric', () => {
     const b = codeTranscript(conversation, { rubric });
     expect(a).toEqual(b);
     expect(a.language).toBe('en');
+  });
+
+  // Rules that name the talk type but not the subtype ("..., maar het lukt me wel", "Ja, precies."
+  // after a reflection of one's own change talk) still feed the DARN-CAT breakdown.
+  it.each([
+    ['nl', ['Het doet pijn, maar het lukt me wel.'], 'change', 'ability', 'nl.change.but-change', 'nl.change.ability'],
+    ['nl', ['Ik zou het wel willen, maar ik heb gewoon geen tijd.'], 'sustain', 'reasons', 'nl.sustain.but-sustain', 'nl.sustain.no-problem'],
+    ['nl', ['Ik wil gewoon weer kunnen fietsen.', 'Fietsen betekent vrijheid voor je.', 'Ja, precies.'], 'change', 'desire', 'nl.change.agree-to-reflected-change', 'previous-client'],
+    ['nl', ['Ik heb er geen tijd voor.', 'Je agenda zit vol.', 'Klopt.'], 'sustain', 'reasons', 'nl.sustain.agree-to-reflected-sustain', 'previous-client'],
+  ] as const)('%s: %j gets %s / %s from its rule %s via %s', (language, texts, talk, subtype, rule, from) => {
+    const turns = texts.map((text, i) => ((texts.length - 1 - i) % 2 === 0 ? C(text) : P(text)));
+    const last = codeTranscript(turns, { rubric, language }).turns.at(-1)!;
+    expect([last.talk, last.talkSubtype]).toEqual([talk, subtype]);
+    expect(last.talkHits.find((h) => h.talk === talk)).toMatchObject({ rule, subtypeFrom: from });
+  });
+
+  it('leaves discord without a DARN-CAT subtype', () => {
+    const [t] = codeTranscript([C('Jullie zeggen allemaal hetzelfde.')], { rubric, language: 'nl' }).turns;
+    expect([t!.talk, t!.talkSubtype]).toEqual(['sustain', null]);
   });
 
   it('gives every practitioner turn exactly one primary among its codes', () => {

@@ -48,6 +48,13 @@ describe('compileRubric', () => {
     ['a client rule with a code', { speaker: 'client', rules: [rule({ talk: 'change' })] }, 'rules[0].code', /talk, not code/],
     ['an unknown field', { rules: [rule({ patern: ['x'] })] }, 'rules[0]', /patern/],
     ['an unknown macro', { rules: [rule({ patterns: ['{{NOPE}}'] })] }, 'rules[0].patterns[0]', /NOPE/],
+    ['subtypeFrom on a practitioner rule', { rules: [rule({ subtypeFrom: 'previous-client' })] }, 'rules[0].talk', /not talk\/subtype/],
+    [
+      'subtypeFrom on a rule with a subtype',
+      { speaker: 'client', rules: [rule({ id: 'en.change.x', code: undefined, talk: 'change', subtype: 'desire', subtypeFrom: 'previous-client' })] },
+      'rules[0].subtypeFrom',
+      /without a subtype/,
+    ],
     ['a bad context regex', { rules: [rule({ context: { previousClient: { matches: ['(('] } } })] }, 'rules[0].context.previousClient.matches[0]', /invalid/],
   ])('names file and field for %s', (_what, data, field, reason) => {
     const err = errorOf([file(data)]);

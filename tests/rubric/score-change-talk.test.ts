@@ -19,6 +19,15 @@ describe('change talk', () => {
   it('breaks change and sustain talk down by DARN-CAT subtype', () => {
     expect(ct.darnCat.change).toEqual({ desire: 1, ability: 0, reasons: 1, need: 0, commitment: 1, activation: 0, taking_steps: 0 });
     expect(ct.darnCat.sustain).toEqual({ desire: 0, ability: 1, reasons: 1, need: 0, commitment: 0, activation: 0, taking_steps: 0 });
+    expect(ct.darnCat.unspecified).toEqual({ change: 0, sustain: 0 });
+  });
+
+  it('counts change and sustain turns without a subtype apart, so the breakdown adds up to CT and ST', () => {
+    const t = score([P('OQ'), C('change'), P('RR'), C('sustain'), P('SR'), C('sustain', 'reasons')]).changeTalk;
+    expect(t.darnCat.unspecified).toEqual({ change: 1, sustain: 1 });
+    const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0);
+    expect(sum(t.darnCat.change) + t.darnCat.unspecified.change).toBe(t.changeTalk);
+    expect(sum(t.darnCat.sustain) + t.darnCat.unspecified.sustain).toBe(t.sustainTalk);
   });
 
   it('links each change-talk turn to the last practitioner turn before it, even across client rows', () => {

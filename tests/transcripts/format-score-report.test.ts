@@ -23,8 +23,18 @@ describe('formatScoreReport', () => {
     const text = formatScoreReport({ id: 'g', language: 'nl', scores: scoreTranscript(turns, { language: 'nl' }) });
     expect(text).toContain('Gesprek g (nl)');
     expect(text).toMatch(/Reflectie:vraag \(R:V\)\s+1\.00\s+1\s+2\s+redelijk/);
-    expect(text).toContain('Verandertaal ontlokt door: beurt 0 (OQ) → beurt 1 (desire)');
+    expect(text).toContain('Verandertaal ontlokt door: beurt 0 (OQ) → beurt 1 (wens)');
+    // DARN-CAT and the parts of overall in Dutch too.
+    expect(text).toContain('wens 1/0 · vermogen 0/1 · redenen 1/0');
+    expect(text).toMatch(/Onderdelen van het totaal: MI-conformiteit [\d.]+ \(w 0\.2\) · ontlokken/);
+    expect(text).not.toMatch(/\b(?:desire|ability|evoking)\b/);
     expect(text).not.toContain('Probeer liever');
+  });
+
+  it('shows change and sustain talk without a subtype, only when there is some', () => {
+    expect(formatScoreReport({ id: 'x', language: 'en', scores: scoreTranscript(turns, { language: 'en' }) })).not.toContain('no subtype');
+    const bare = conversation([P('RR'), C('sustain'), P('OQ'), C('change', 'desire')]);
+    expect(formatScoreReport({ id: 'x', language: 'en', scores: scoreTranscript(bare, { language: 'en' }) })).toContain('· no subtype 0/1');
   });
 
   it('colours levels only when asked', () => {
