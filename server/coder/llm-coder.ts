@@ -31,6 +31,7 @@ export const LlmPractitionerCodingSchema = z.object({
     .describe('The turn split into utterances (thought units), in order, each with one code'),
   primary: PractitionerCodeSchema.describe("The turn's main behaviour: one of the utterance codes"),
   confidence: z.number().describe('0 to 1: how sure you are of the primary code'),
+  asksPermission: z.boolean().describe("true when the turn asks the client's permission to give information or advice"),
 });
 export type LlmPractitionerCoding = z.infer<typeof LlmPractitionerCodingSchema>;
 
@@ -39,6 +40,9 @@ export const LlmClientCodingSchema = z.object({
   subtype: TalkSubtypeSchema.nullable().describe('DARN-CAT subtype for change or sustain talk; null for neutral'),
   explanation: z.string().describe("One short sentence in the conversation's language: why"),
   confidence: z.number().describe('0 to 1: how sure you are'),
+  permission: z
+    .enum(['asks_advice', 'declines', 'none'])
+    .describe("asks_advice: the client asks for advice or information; declines: the client turns down the practitioner's offer of advice or information; none: neither"),
 });
 export type LlmClientCoding = z.infer<typeof LlmClientCodingSchema>;
 
@@ -46,7 +50,7 @@ const CONTEXT_TURNS = 6;
 
 const SYSTEM = `You code motivational interviewing (MI) conversations between a physiotherapy practitioner and a client, following MITI 4.2.1.
 Practitioner codes (one per utterance): OQ open question; CQ closed question; SR simple reflection (says back what the client said); CR complex reflection (adds meaning, feeling, double-sided or amplified); SUM summary (collects or links several things the client said); AF affirmation (a specific strength, effort or intention; not generic praise); SEEK seeking collaboration or asking permission; AUTO emphasising the client's autonomy; GI giving neutral information; PWP advice or persuasion with permission (the client asked, the practitioner asked first, or it is framed as the client's choice); RR righting reflex: advice, persuasion, warning or "you should" without permission; CON confront: disagree, argue, blame, label, moralise; NC not codable (greeting, filler, structuring).
-Permission given in the last few turns still counts. Client talk: change (towards the target behaviour) or sustain (against it) with a DARN-CAT subtype (desire, ability, reasons, need, commitment, activation, taking_steps), or neutral. A client's short "yes" to a question about change is change talk.
+Permission given in the last few turns still counts, unless the client declined it since; say whether a practitioner turn asks permission and whether a client turn asks for advice or declines the offer. Client talk: change (towards the target behaviour) or sustain (against it) with a DARN-CAT subtype (desire, ability, reasons, need, commitment, activation, taking_steps), or neutral. A client's short "yes" to a question about change is change talk.
 Reply only with the JSON object asked for.`;
 
 function describeTurns(turns: readonly CodedTurn[]): string {
@@ -103,7 +107,8 @@ function practitionerTurn(base: CodedTurn, out: LlmPractitionerCoding, language:
   const primary: PractitionerCode = present.has(out.primary)
     ? out.primary
     : (PRIMARY_PRECEDENCE.find((c) => present.has(c)) ?? 'NC');
-  return { ...base, codes, primary, source: 'llm', fallbackReason: null };
+  // Permission is read from the turns before, and the model's codes name no rule that opens it.
+  return { ...base, codes, primary, permission: out.asksPermission ? 'opens' : null, source: 'llm', fallbackReason: null };
 }
 
 function clientTurn(base: CodedTurn, out: LlmClientCoding, language: Language): CodedTurn {
@@ -123,6 +128,7 @@ function clientTurn(base: CodedTurn, out: LlmClientCoding, language: Language): 
         explanation: out.explanation,
       },
     ],
+    permission: out.permission === 'asks_advice' ? 'opens' : out.permission === 'declines' ? 'closes' : null,
     source: 'llm',
     fallbackReason: null,
   };

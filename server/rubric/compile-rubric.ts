@@ -205,6 +205,8 @@ export interface CompiledRubric {
   byId: ReadonlyMap<string, CompiledRule>;
   /** Ids of rules that open permission for advice. */
   permissionRules: ReadonlySet<string>;
+  /** Client rules that close open permission (the client declines to hear advice). */
+  permissionClosers: ReadonlySet<string>;
 }
 
 /** A rule file failed validation; the message names the file and the field path. */
@@ -414,6 +416,7 @@ export function compileRubric(files: readonly RuleFile[]): CompiledRubric {
   // Pass 2: compile the rules.
   const byId = new Map<string, CompiledRule>();
   const permissionRules = new Set<string>();
+  const permissionClosers = new Set<string>();
   const leads: Record<Language, LeadMatcher | null> = {
     nl: leadMatcher(macros.nl.get('LEAD')?.value),
     en: leadMatcher(macros.en.get('LEAD')?.value),
@@ -428,6 +431,7 @@ export function compileRubric(files: readonly RuleFile[]): CompiledRubric {
       const compiled = compileRule(rule, content, path, i, pc, leadUsable);
       byId.set(rule.id, compiled);
       if (compiled.setsPermission) permissionRules.add(rule.id);
+      if (rule.closesPermission) permissionClosers.add(rule.id);
       buckets[content.language][content.speaker].push(compiled);
     });
   }
@@ -447,5 +451,5 @@ export function compileRubric(files: readonly RuleFile[]): CompiledRubric {
       gate,
     };
   };
-  return { languages: { nl: freeze(buckets.nl, leads.nl, gates.nl), en: freeze(buckets.en, leads.en, gates.en) }, byId, permissionRules };
+  return { languages: { nl: freeze(buckets.nl, leads.nl, gates.nl), en: freeze(buckets.en, leads.en, gates.en) }, byId, permissionRules, permissionClosers };
 }

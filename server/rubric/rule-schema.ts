@@ -122,6 +122,9 @@ export const RuleSchema = z
     setsPermission: z.boolean().default(false).meta({
       description: 'a turn coded by this rule opens permission for advice in the next turns',
     }),
+    closesPermission: z.boolean().default(false).meta({
+      description: 'client rules: a turn coded by this rule closes open permission (the client declines to hear advice)',
+    }),
     priority: z.number().int().min(0).max(1000).default(50),
     confidence: z.number().min(0).max(1).default(0.7),
     explanation: z.string().min(1),
@@ -152,6 +155,9 @@ export const RuleFileSchema = z
       }
       if (file.speaker === 'practitioner') {
         if (!rule.code) ctx.addIssue({ code: 'custom', path: ['rules', i, 'code'], message: 'practitioner rules need a code' });
+        if (rule.closesPermission) {
+          ctx.addIssue({ code: 'custom', path: ['rules', i, 'closesPermission'], message: 'only a client rule can close permission' });
+        }
         if (rule.talk || rule.subtype || rule.subtypeFrom) {
           ctx.addIssue({ code: 'custom', path: ['rules', i, 'talk'], message: 'practitioner rules take code, not talk/subtype' });
         }

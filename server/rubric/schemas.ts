@@ -89,6 +89,12 @@ export const CodedTurnSchema = z.object({
   /** Client turns: the utterance-level decisions behind `talk`. Practitioner turns: empty. */
   talkHits: z.array(TalkHitSchema),
   source: CodeSourceSchema,
+  /**
+   * Set by the LLM coder: the turn opens permission for advice (the practitioner asks it, the
+   * client asks for advice) or closes it (the client declines). Rules-coded turns say the same
+   * through their rules (setsPermission, closesPermission) and leave this out.
+   */
+  permission: z.enum(['opens', 'closes']).nullable().optional(),
   /** Set when source is rules-fallback: why the LLM was not used for this turn. */
   fallbackReason: z.string().nullable(),
 });

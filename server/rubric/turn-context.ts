@@ -153,10 +153,17 @@ function wordsOf(turn: CodedTurn, stopwords: ReadonlySet<string>): ReadonlySet<s
   return words;
 }
 
-function turnHasPermissionRule(turn: CodedTurn, rubric: CompiledRubric): boolean {
-  for (const c of turn.codes) if (rubric.permissionRules.has(c.rule)) return true;
-  for (const t of turn.talkHits) if (rubric.permissionRules.has(t.rule)) return true;
-  return false;
+/** 1: the turn opens permission for advice; -1: it closes it (the client declines); 0: neither. */
+function permissionEffect(turn: CodedTurn, rubric: CompiledRubric): number {
+  if (turn.permission) return turn.permission === 'opens' ? 1 : -1;
+  let effect = 0;
+  for (const c of turn.codes) if (rubric.permissionRules.has(c.rule)) effect = 1;
+  for (const t of turn.talkHits) {
+    // The last word of a client turn counts: "Sure. Well, not right now" declines.
+    if (rubric.permissionRules.has(t.rule)) effect = 1;
+    else if (rubric.permissionClosers.has(t.rule)) effect = -1;
+  }
+  return effect;
 }
 
 /** The index of the first code unit of `text` that is not white space; -1 when there is none. */
@@ -203,12 +210,20 @@ export function buildTurnContext(
   let prevPractitioner: CodedTurn | null = null;
   let prevClient: CodedTurn | null = null;
   let permission = false;
+  // The most recent turn in the window that opens or closes permission decides.
+  let permissionDecided = false;
   const stop = Math.max(0, previous.length - 12);
   for (let i = previous.length - 1; i >= stop; i--) {
     const t = previous[i]!;
     if (t.speaker === 'practitioner') prevPractitioner ??= t;
     else prevClient ??= t;
-    if (!permission && previous.length - i <= PERMISSION_WINDOW && turnHasPermissionRule(t, rubric)) permission = true;
+    if (!permissionDecided && previous.length - i <= PERMISSION_WINDOW) {
+      const effect = permissionEffect(t, rubric);
+      if (effect !== 0) {
+        permission = effect > 0;
+        permissionDecided = true;
+      }
+    }
     if (prevPractitioner && prevClient && previous.length - i > PERMISSION_WINDOW) break;
   }
   const prevPractitionerNorm = prevPractitioner ? normOf(prevPractitioner) : '';

@@ -25,8 +25,9 @@ const practitionerAnswer = (text: string) => ({
   utterances: [{ text, code: 'CR', explanation: 'Adds meaning.' }],
   primary: 'CR',
   confidence: 0.9,
+  asksPermission: false,
 });
-const clientAnswer = { talk: 'change', subtype: 'desire', explanation: 'Wants to walk the dog.', confidence: 0.8 };
+const clientAnswer = { talk: 'change', subtype: 'desire', explanation: 'Wants to walk the dog.', confidence: 0.8, permission: 'none' };
 
 /** The answer a model would give for the turn at the end of the user prompt. */
 function answerFor(user: string): unknown {
@@ -90,6 +91,31 @@ describe('LLM coder (recording mock)', () => {
     }
   });
 
+  // The model's codes name no rule, so it says itself when a turn opens or closes permission.
+  const advice: TurnInput = { speaker: 'practitioner', text: 'You should really start walking every day.' };
+  const onlyTurn = (text: string) => (t: CodedTurn) => t.text === text;
+
+  it.each([
+    [true, 'PWP'],
+    [false, 'RR'],
+  ])('opens permission when the model says a turn it coded asks it (asksPermission %s: advice is %s)', async (asks, expected) => {
+    const ask: TurnInput = { speaker: 'practitioner', text: 'Would it be okay if I shared an idea?' };
+    const model = recordingModel(() => ({ utterances: [{ text: ask.text, code: 'SEEK', explanation: 'asks' }], primary: 'SEEK', confidence: 0.9, asksPermission: asks }));
+    const out = await createLlmCoder({ rubric, model, select: onlyTurn(ask.text) }).codeTranscript([ask, { speaker: 'client', text: 'Sure.' }, advice], { language: 'en' });
+    expect(out.turns.map((t) => t.source)).toEqual(['llm', 'rules', 'rules']);
+    expect(out.turns[2]!.primary).toBe(expected);
+  });
+
+  it('closes permission when the model says the client declined, which the rules missed', async () => {
+    const convo: TurnInput[] = [{ speaker: 'practitioner', text: 'Can I share some ideas about that?' }, { speaker: 'client', text: 'Honestly, not today.' }, advice];
+    expect((await rules.codeTranscript(convo, { language: 'en' })).turns[2]!.primary).toBe('PWP');
+    const model = recordingModel(() => ({ talk: 'neutral', subtype: null, explanation: 'declines', confidence: 0.9, permission: 'declines' }));
+    const out = await createLlmCoder({ rubric, model, select: onlyTurn('Honestly, not today.') }).codeTranscript(convo, { language: 'en' });
+    expect(out.turns.map((t) => t.source)).toEqual(['rules', 'llm', 'rules']);
+    expect(out.turns[1]!.permission).toBe('closes');
+    expect(out.turns[2]!.primary).toBe('RR');
+  });
+
   it('picks the primary by precedence when the model names a code it did not use', async () => {
     const model = recordingModel(() => ({
       utterances: [
@@ -98,6 +124,7 @@ describe('LLM coder (recording mock)', () => {
       ],
       primary: 'SUM',
       confidence: 7,
+      asksPermission: false,
     }));
     const t = await createLlmCoder({ rubric, model }).codeTurn([], { speaker: 'practitioner', text: 'That sounds hard. What would help?' }, { language: 'en' });
     expect(t.primary).toBe('OQ');
@@ -106,7 +133,7 @@ describe('LLM coder (recording mock)', () => {
 
   it.each([
     ['a thrown error', () => new Error('socket hang up'), /^model call failed: socket hang up$/],
-    ['no utterances', () => ({ utterances: [], primary: 'OQ', confidence: 1 }), /^bad JSON: no utterances$/],
+    ['no utterances', () => ({ utterances: [], primary: 'OQ', confidence: 1, asksPermission: false }), /^bad JSON: no utterances$/],
   ])('falls back to the rules for the turn on %s', async (_name, answer, reason) => {
     const model = recordingModel(answer);
     const turn: TurnInput = { speaker: 'practitioner', text: 'What brings you here today?' };
@@ -145,7 +172,7 @@ describe('LLM coder against a local OpenAI-compatible server', () => {
     expect(req.body.response_format.type).toBe('json_schema');
     expect(req.body.response_format.json_schema.name).toBe('practitioner_coding');
     expect(req.body.response_format.json_schema.strict).toBe(true);
-    expect(req.body.response_format.json_schema.schema.required).toEqual(['utterances', 'primary', 'confidence']);
+    expect(req.body.response_format.json_schema.schema.required).toEqual(['utterances', 'primary', 'confidence', 'asksPermission']);
   });
 
   const failures: [string, Behaviour, RegExp, number?][] = [

@@ -197,6 +197,31 @@ describe('the project rubric', () => {
     expect(last.talkHits.find((h) => h.talk === talk)).toMatchObject({ rule, subtypeFrom: from });
   });
 
+  // MITI 4.2.1: advice after the client declined the offer is given without permission.
+  it.each([
+    ['en', 'Can I share some ideas about that?', "No, I'd rather not hear it right now.", 'You should really start walking every day.', 'RR'],
+    ['en', 'Would it be okay if I told you what has helped others?', 'Not right now, thanks.', 'You should really start walking every day.', 'RR'],
+    ['en', 'Can I share some ideas about that?', 'Sure.', 'You should really start walking every day.', 'PWP'],
+    // "No" to "Do you mind…?" grants permission.
+    ['en', 'Do you mind if I share something?', 'No, go ahead.', 'You should really start walking every day.', 'PWP'],
+    ['en', 'Do you mind if I share something?', 'No.', 'You should really start walking every day.', 'PWP'],
+    ['nl', 'Mag ik je iets vertellen over wat andere mensen doen?', 'Nee, liever niet nu.', 'Je moet echt elke dag gaan wandelen.', 'RR'],
+    ['nl', 'Zal ik uitleggen wat er in je knie gebeurt?', 'Daar heb ik nu even geen behoefte aan.', 'Je moet echt elke dag gaan wandelen.', 'RR'],
+    ['nl', 'Mag ik je iets vertellen over wat andere mensen doen?', 'Ja hoor.', 'Je moet echt elke dag gaan wandelen.', 'PWP'],
+    ['nl', 'Vind je het erg als ik iets vertel over de oefeningen?', 'Nee hoor, ga je gang.', 'Je moet echt elke dag gaan wandelen.', 'PWP'],
+  ] as const)('%s: after "%s" / "%s", advice is %s', (language, ask, answer, advice, expected) => {
+    const turns = codeTranscript([P(ask), C(answer), P(advice)], { rubric, language }).turns;
+    expect(turns[2]!.primary).toBe(expected);
+  });
+
+  it('lets a later permission request reopen what a refusal closed', () => {
+    const turns = codeTranscript(
+      [P('Can I share some ideas?'), C('Not now.'), P('Okay. Maybe later, then?'), C('Maybe.'), P('Can I tell you one thing that helped others?'), C('Okay.'), P('You should walk every day.')],
+      { rubric, language: 'en' },
+    ).turns;
+    expect(turns.at(-1)!.primary).toBe('PWP');
+  });
+
   it('leaves discord without a DARN-CAT subtype', () => {
     const [t] = codeTranscript([C('Jullie zeggen allemaal hetzelfde.')], { rubric, language: 'nl' }).turns;
     expect([t!.talk, t!.talkSubtype]).toEqual(['sustain', null]);
