@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Speaker } from '../rubric/schemas.ts';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from './parse-csv.ts';
+import { decodeTranscriptBytes } from './decode-transcript-bytes.ts';
 import { describeProblem, problem, type TranscriptProblem } from './transcript-problem.ts';
 
 // Reads transcripts for `kier code`/`kier score` and for imports in the web app. Every input row
@@ -67,6 +68,11 @@ const SPEAKER_WORDS: Record<string, Speaker> = {
   therapeut: 'practitioner',
   fysiotherapeut: 'practitioner',
   student: 'practitioner',
+  interviewer: 'practitioner',
+  behandelaar: 'practitioner',
+  hulpverlener: 'practitioner',
+  zorgverlener: 'practitioner',
+  fysio: 'practitioner',
   t: 'practitioner',
   client: 'client',
   'cliënt': 'client',
@@ -83,7 +89,11 @@ export function speakerFromLabel(label: string): Speaker | null {
 
 // Speaker prefixes of .txt lines; longest words first so "Patiënt:" is not read as "P".
 const TXT_PREFIX =
-  /^\s*(fysiotherapeut|physiotherapist|therapeut|therapist|practitioner|counsell?or|clinician|student|patiënt|patient|cliënt|client|t|p|c)\s*:\s?/i;
+  /^\s*(fysiotherapeut|physiotherapist|therapeut|therapist|practitioner|counsell?or|clinician|student|interviewer|behandelaar|hulpverlener|zorgverlener|fysio|patiënt|patient|cliënt|client|t|p|c)\s*:\s?/i;
+// A line that starts like a speaker label we do not know ("Interviewee:", "Anna:"): one word of
+// letters and a colon. Joining it to the previous turn would put one speaker's words in the
+// other's mouth, so it is an error instead.
+const TXT_LABEL_LIKE = /^\s*(\p{L}[\p{L}'.-]{0,24})\s*:\s/u;
 
 export function formatOf(file: string): TranscriptFormat | null {
   const ext = path.extname(file).toLowerCase();
@@ -101,7 +111,7 @@ export function parseTranscriptFile(file: string): TranscriptConversation[] {
   }
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = decodeTranscriptBytes(readFileSync(file));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new TranscriptParseError(file, null, code === 'ENOENT' ? problem('not_found') : problem('unreadable', { detail: code ?? String(err) }));
@@ -169,6 +179,7 @@ function parseCsvTranscript(text: string, file: string): TranscriptConversation[
   const header = records[0];
   if (!header) return [];
   const names = header.fields.map((h) => h.trim().toLowerCase());
+  if (names.length === 1 && names[0]!.includes(';')) throw new TranscriptParseError(file, header.line, problem('csv_semicolons'));
   const col = (name: string): number => names.indexOf(name);
   let idCol: number, speakerCol: number, textCol: number;
   let speakerField: string;
@@ -189,6 +200,7 @@ function parseCsvTranscript(text: string, file: string): TranscriptConversation[
       problem('csv_bad_header'),
     );
   }
+  if (records.length === 1) throw new TranscriptParseError(file, null, problem('csv_no_rows'));
   const out = new ConversationCollector();
   for (let r = 1; r < records.length; r++) {
     const rec = records[r]!;
@@ -268,6 +280,8 @@ function parseTxtTranscript(text: string, file: string): TranscriptConversation[
       currentId = id;
       continue;
     }
+    const unknown = TXT_LABEL_LIKE.exec(raw);
+    if (unknown) throw new TranscriptParseError(file, lineNo, problem('txt_unknown_label', { label: shown(unknown[1]!) }));
     if (!current) {
       throw new TranscriptParseError(
         file,

@@ -24,6 +24,9 @@ export const TranscriptProblemKindSchema = z.enum([
   'jsonl_speaker_type',
   'jsonl_text_type',
   'txt_no_prefix',
+  'txt_unknown_label',
+  'csv_no_rows',
+  'csv_semicolons',
   'too_many_turns',
   'too_many_conversations',
   'empty_turn',
@@ -61,6 +64,10 @@ const ENGLISH: Record<TranscriptProblemKind, (p: Params) => string> = {
   jsonl_text_type: () => 'text: must be a string',
   txt_no_prefix: () =>
     'line has no speaker prefix and there is no turn to continue (start turns with e.g. "T:", "P:", "Therapeut:", "Client:")',
+  txt_unknown_label: (p) =>
+    `"${p.label}:" is not a speaker label we know (use e.g. "T:", "P:", "Therapeut:", "Fysiotherapeut:", "Patiënt:", "Cliënt:", "Practitioner:", "Client:")`,
+  csv_no_rows: () => 'the header is there but no rows follow it',
+  csv_semicolons: () => 'the columns are separated by semicolons (as Excel saves CSV in some languages); save the file with commas between the columns',
   too_many_turns: (p) => `${p.count} turns; at most ${p.max} can be imported at once`,
   too_many_conversations: (p) => `${p.count} conversations; at most ${p.max} can be imported at once`,
   empty_turn: () => 'empty turn text',

@@ -137,6 +137,7 @@ describe('kier code', () => {
     ['bad-field-count.csv', 3, 'expected 3 fields'],
     ['bad-json.jsonl', 2, 'invalid JSON'],
     ['bad-no-prefix.txt', 1, 'no speaker prefix'],
+    ['bad-unknown-label.txt', 2, '"Interviewee:" is not a speaker label we know'],
   ])('exits 2 on %s and names the file, line %i and the reason', (name, line, reason) => {
     const r = kier('code', fixture(name));
     expect(r.code).toBe(2);

@@ -187,6 +187,7 @@ for (const backend of ['pglite', 'postgres'] as const) {
 
       it.each([
         ['a line without a speaker', 'bad-no-prefix.txt', 1, 'txt_no_prefix'],
+        ['an unknown speaker label', 'bad-unknown-label.txt', 2, 'txt_unknown_label'],
         ['broken JSON', 'bad-json.jsonl', 2, 'jsonl_invalid_json'],
         ['an unknown speaker', 'bad-speaker.csv', 3, 'unknown_speaker'],
         ['a bad header', 'bad-header.csv', 1, 'csv_bad_header'],

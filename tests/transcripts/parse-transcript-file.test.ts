@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   parseTranscriptFile,
   parseTranscriptText,
@@ -78,6 +81,32 @@ describe('parseTranscriptFile', () => {
   });
 });
 
+describe('file encodings', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kier-enc-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, bytes: Buffer) => {
+    const f = path.join(dir, name);
+    writeFileSync(f, bytes);
+    return f;
+  };
+
+  it('reads a Windows-1252 .txt (Dutch Word or Notepad) with its ë intact, turns not merged', () => {
+    const f = write('cp1252.txt', Buffer.from('Fysiotherapeut: Hoe gaat het met uw knie?\r\nPati\xebnt: Het gaat wel, maar traplopen is lastig.\r\n', 'latin1'));
+    const [conv] = parseTranscriptFile(f);
+    expect(conv!.turns.map((t) => [t.speaker, t.text])).toEqual([
+      ['practitioner', 'Hoe gaat het met uw knie?'],
+      ['client', 'Het gaat wel, maar traplopen is lastig.'],
+    ]);
+  });
+
+  it('reads UTF-8 as UTF-8, with or without a byte-order mark', () => {
+    for (const bom of [Buffer.alloc(0), Buffer.from([0xef, 0xbb, 0xbf])]) {
+      const f = write('utf8.txt', Buffer.concat([bom, Buffer.from('Cliënt: Ik wil weer fietsen.\n', 'utf8')]));
+      expect(parseTranscriptFile(f)[0]!.turns[0]).toEqual({ speaker: 'client', text: 'Ik wil weer fietsen.', line: 1 });
+    }
+  });
+});
+
 describe('parseTranscriptText', () => {
   const txt = (text: string) => parseTranscriptText(text, { file: 'talk.txt', format: 'txt' });
 
@@ -91,6 +120,44 @@ describe('parseTranscriptText', () => {
 
   it('keeps two rows from one speaker in a row as two turns', () => {
     expect(txt('T: One.\nT: Two.\nP: Three.').flatMap((c) => c.turns.map((t) => t.text))).toEqual(['One.', 'Two.', 'Three.']);
+  });
+
+  it('reads more Dutch and English practitioner labels', () => {
+    const turns = txt('Behandelaar: Hoe gaat het?\nCliënt: Goed.\nInterviewer: Tell me more.\nHulpverlener: En verder?\nFysio: Mooi.')[0]!.turns;
+    expect(turns.map((t) => t.speaker)).toEqual(['practitioner', 'client', 'practitioner', 'practitioner', 'practitioner']);
+  });
+
+  it.each([
+    ['Interviewee: I walk most days.', 'Interviewee'],
+    ['Anna: Nou, het gaat wel.', 'Anna'],
+  ])('refuses a line that starts with an unknown label (%j) instead of joining it to the turn before', (line, label) => {
+    try {
+      txt(`T: Hoe gaat het?\n${line}\n`);
+      expect.unreachable();
+    } catch (e) {
+      const err = e as TranscriptParseError;
+      expect([err.line, err.problem.kind, err.problem.params.label]).toEqual([2, 'txt_unknown_label', label]);
+      expect(err.message).toMatch(/^talk\.txt:2: "\S+:" is not a speaker label we know/);
+    }
+  });
+
+  it('still joins a continuation line that merely contains a colon', () => {
+    const turns = txt('T: Wat spreken we af?\nP: Drie dingen\nom 8:00 wandelen, dan: rekken.\n')[0]!.turns;
+    expect(turns[1]!.text).toBe('Drie dingen om 8:00 wandelen, dan: rekken.');
+  });
+
+  it.each([
+    ['conversation,speaker,text\n', null, 'csv_no_rows', /header is there but no rows/],
+    ['conversation;speaker;text\na;client;Hoi\n', 1, 'csv_semicolons', /separated by semicolons/],
+  ])('says what is wrong with CSV %j', (text, line, kind, reason) => {
+    try {
+      parseTranscriptText(text, { file: 'x.csv', format: 'csv' });
+      expect.unreachable();
+    } catch (e) {
+      const err = e as TranscriptParseError;
+      expect([err.line, err.problem.kind]).toEqual([line, kind]);
+      expect(err.reason).toMatch(reason);
+    }
   });
 
   it('reads "Patiënt:" written with a combining diaeresis', () => {

@@ -13,6 +13,7 @@ const FACTS: Record<string, Record<string, string | number>> = {
   csv_missing_columns: { columns: 'utterance_id, utterance_text' },
   csv_field_count: { expected: 4, found: 3 },
   unknown_speaker: { field: 'interlocutor', label: 'dokter' },
+  txt_unknown_label: { label: 'Interviewee' },
   jsonl_invalid_json: { detail: 'Unexpected token n' },
   too_many_turns: { count: 3001, max: 3000 },
   too_many_conversations: { count: 101, max: 100 },

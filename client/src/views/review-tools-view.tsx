@@ -5,6 +5,7 @@ import { t } from '../i18n/index.ts';
 import { errorText, importErrorText } from '../lib/errors.ts';
 import { href, navigate } from '../lib/router.ts';
 import { fmt } from './courses-view.tsx';
+import { decodeTranscriptBytes } from '../../../server/transcripts/decode-transcript-bytes.ts';
 
 /** Paste or upload a transcript; the server codes it, or names the bad line. */
 export function ImportView() {
@@ -19,7 +20,8 @@ export function ImportView() {
     const f = (e.currentTarget as HTMLInputElement).files?.[0];
     if (!f) return;
     setFilename(f.name);
-    setText(await f.text());
+    // Not f.text(): that reads every file as UTF-8, and Dutch Windows often saves Windows-1252.
+    setText(decodeTranscriptBytes(new Uint8Array(await f.arrayBuffer())));
   }
 
   async function submit(e: Event) {
