@@ -137,7 +137,9 @@ const table: Record<TalkType, { must: Row[]; mustNot: Row[] }> = {
       { text: 'I only have a beer when we go out.', subtype: 'reasons' },
       { text: 'Honestly, it takes away my stress.', subtype: 'reasons' },
       { text: "I don't have any plans to quit.", subtype: 'reasons' },
-      { text: "I know I should stretch more, but it's boring.", subtype: 'ability' },
+      // Boring is a reason against it, not an inability (as "maar ze zijn zo saai" in Dutch).
+      { text: "I know I should stretch more, but it's boring.", subtype: 'reasons' },
+      { text: "I know I should stretch more, but it's just hard.", subtype: 'ability' },
       { text: "It's so hard to give up the sweets.", subtype: 'ability' },
       { text: 'Not really.', before: [practitioner('Are you thinking about cutting down?')] },
       { text: 'It helps me unwind after a long shift.', before: [practitioner('What do you like about smoking?')] },
