@@ -33,6 +33,6 @@ export function createRulesCoder(deps: { rubric: CompiledRubric }): Coder {
 }
 
 /** Language of a conversation: the override, else detected from its text. */
-export function conversationLanguage(turns: readonly TurnInput[], override?: Language): Language {
-  return override ?? detectLanguage(turns.map((t) => t.text));
+export function conversationLanguage(turns: readonly TurnInput[], override?: Language, fallback?: Language): Language {
+  return override ?? detectLanguage(turns.map((t) => t.text), fallback);
 }

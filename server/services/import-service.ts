@@ -68,7 +68,7 @@ export async function importTranscript(deps: { store: Store; coder: Coder }, use
   const prepared: { title: string; language: Language; coded: CodedTurn[]; scores: ReturnType<typeof scoreTranscript> }[] = [];
   for (const c of conversations) {
     const language: Language =
-      input.language && input.language !== 'auto' ? input.language : detectLanguage(c.turns.map((t) => t.text), user.locale);
+      input.language && input.language !== 'auto' ? input.language : detectLanguage(c.turns.map((t) => t.text), c.labelLanguage ?? user.locale);
     const coded: CodedTurn[] = [];
     for (const t of c.turns) {
       const index = coded.length;

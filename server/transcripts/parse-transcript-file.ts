@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Speaker } from '../rubric/schemas.ts';
+import type { Language, Speaker } from '../rubric/schemas.ts';
 import { CsvSyntaxError, parseCsv, type CsvRecord } from './parse-csv.ts';
 import { decodeTranscriptBytes } from './decode-transcript-bytes.ts';
 import { describeProblem, problem, type TranscriptProblem } from './transcript-problem.ts';
@@ -31,6 +31,12 @@ export interface TranscriptTurn {
 export interface TranscriptConversation {
   id: string;
   turns: TranscriptTurn[];
+  /**
+   * The language the speaker labels are in ("Patiënt", "Behandelaar": nl; "Therapist", "Patient":
+   * en), or null when they are neutral ("T", "P") or mixed: a fallback for language detection when
+   * the turns are too short to tell.
+   */
+  labelLanguage: Language | null;
 }
 
 export type TranscriptFormat = 'csv' | 'jsonl' | 'txt';
@@ -81,6 +87,15 @@ const SPEAKER_WORDS: Record<string, Speaker> = {
   p: 'client',
   c: 'client',
 };
+
+const DUTCH_LABELS = new Set(['therapeut', 'fysiotherapeut', 'fysio', 'behandelaar', 'hulpverlener', 'zorgverlener', 'cliënt', 'patiënt']);
+const ENGLISH_LABELS = new Set(['therapist', 'practitioner', 'physiotherapist', 'counsellor', 'counselor', 'clinician', 'interviewer', 'client', 'patient']);
+
+/** The language a speaker label is in, or null for the neutral ones (T, P, C, student). */
+export function labelLanguage(label: string): Language | null {
+  const l = label.normalize('NFC').trim().toLowerCase();
+  return DUTCH_LABELS.has(l) ? 'nl' : ENGLISH_LABELS.has(l) ? 'en' : null;
+}
 
 /** The speaker a label names (case and accents as written in either language), or null. */
 export function speakerFromLabel(label: string): Speaker | null {
@@ -148,15 +163,23 @@ export function parseTranscriptText(
 /** Groups turns by conversation id in order of first appearance. */
 class ConversationCollector {
   private readonly byId = new Map<string, TranscriptConversation>();
-  add(id: string, turn: TranscriptTurn): void {
+  private readonly labelLanguages = new Map<string, Set<Language>>();
+  add(id: string, turn: TranscriptTurn, label: string): void {
     let c = this.byId.get(id);
     if (!c) {
-      c = { id, turns: [] };
+      c = { id, turns: [], labelLanguage: null };
       this.byId.set(id, c);
+      this.labelLanguages.set(id, new Set());
     }
     c.turns.push(turn);
+    const lang = labelLanguage(label);
+    if (lang) this.labelLanguages.get(id)!.add(lang);
   }
   result(): TranscriptConversation[] {
+    for (const c of this.byId.values()) {
+      const langs = this.labelLanguages.get(c.id)!;
+      c.labelLanguage = langs.size === 1 ? [...langs][0]! : null;
+    }
     return [...this.byId.values()];
   }
 }
@@ -214,7 +237,7 @@ function parseCsvTranscript(text: string, file: string): TranscriptConversation[
     if (!speaker) {
       throw new TranscriptParseError(file, rec.line, problem('unknown_speaker', { field: speakerField, label: shown(label) }));
     }
-    out.add(id, { speaker, text: checkText(file, rec.line, rec.fields[textCol]!), line: rec.line });
+    out.add(id, { speaker, text: checkText(file, rec.line, rec.fields[textCol]!), line: rec.line }, label);
   }
   return out.result();
 }
@@ -246,7 +269,7 @@ function parseJsonlTranscript(text: string, file: string): TranscriptConversatio
       throw new TranscriptParseError(file, lineNo, problem('unknown_speaker', { field: 'speaker', label: shown(o.speaker) }));
     }
     if (typeof o.text !== 'string') throw new TranscriptParseError(file, lineNo, problem('jsonl_text_type'));
-    out.add(String(conv).trim(), { speaker, text: checkText(file, lineNo, o.text), line: lineNo });
+    out.add(String(conv).trim(), { speaker, text: checkText(file, lineNo, o.text), line: lineNo }, o.speaker);
   }
   return out.result();
 }
@@ -257,8 +280,9 @@ function parseTxtTranscript(text: string, file: string): TranscriptConversation[
   let id = path.basename(file, path.extname(file)) || 'conversation';
   let current: TranscriptTurn | null = null;
   let currentId = id;
+  let currentLabel = '';
   const flush = () => {
-    if (current) out.add(currentId, { ...current, text: checkText(file, current.line, current.text.trim()) });
+    if (current) out.add(currentId, { ...current, text: checkText(file, current.line, current.text.trim()) }, currentLabel);
     current = null;
   };
   for (let i = 0; i < lines.length; i++) {
@@ -278,6 +302,7 @@ function parseTxtTranscript(text: string, file: string): TranscriptConversation[
       flush();
       current = { speaker: speakerFromLabel(m[1]!)!, text: raw.slice(m[0].length).trim(), line: lineNo };
       currentId = id;
+      currentLabel = m[1]!;
       continue;
     }
     const unknown = TXT_LABEL_LIKE.exec(raw);

@@ -239,6 +239,11 @@ describe('detectLanguage', () => {
     [['Hoe gaat het nu met je knie?', 'Het gaat wel, maar traplopen blijft lastig voor mij.'], 'nl'],
     [['How is your knee doing now?', 'It is fine, but climbing the stairs is still hard for me.'], 'en'],
     [['Ok.'], 'en'],
+    // Too short for the statistical detector: common words decide.
+    [['Oké.', 'Nee.'], 'nl'],
+    [['Okay.', 'No.'], 'en'],
+    [['Ja, goed.'], 'nl'],
+    [['Yes, fine.'], 'en'],
   ] as const)('reads %j as %s', (texts, lang) => {
     expect(detectLanguage([...texts])).toBe(lang);
   });

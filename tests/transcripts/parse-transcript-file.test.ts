@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { conversationLanguage } from '../../server/coder/coder.ts';
 import {
   parseTranscriptFile,
   parseTranscriptText,
@@ -158,6 +159,18 @@ describe('parseTranscriptText', () => {
       expect([err.line, err.problem.kind]).toEqual([line, kind]);
       expect(err.reason).toMatch(reason);
     }
+  });
+
+  it('says which language the speaker labels are in, for detection to fall back on', () => {
+    expect(txt('Fysiotherapeut: Hm.\nPatiënt: Ok.')[0]!.labelLanguage).toBe('nl');
+    expect(txt('Therapist: Hm.\nPatient: Ok.')[0]!.labelLanguage).toBe('en');
+    expect(txt('T: Hm.\nP: Ok.')[0]!.labelLanguage).toBeNull();
+    expect(txt('Therapeut: Hm.\nClient: Ok.')[0]!.labelLanguage).toBeNull();
+    expect(parseTranscriptFile(fixture('en-two-conversations.csv')).map((c) => c.labelLanguage)).toEqual(['en', 'en']);
+    // …and detection does: the turns alone say nothing.
+    const [conv] = txt('Fysiotherapeut: Hm.\nPatiënt: Ok.');
+    expect(conversationLanguage(conv!.turns, undefined, conv!.labelLanguage ?? undefined)).toBe('nl');
+    expect(conversationLanguage(conv!.turns)).toBe('en');
   });
 
   it('reads "Patiënt:" written with a combining diaeresis', () => {

@@ -116,7 +116,8 @@ export async function codeFile(file: string, opts: CodeOptions): Promise<CodedCo
   try {
     for (const conv of conversations) {
       const input = conv.turns.map((t) => ({ speaker: t.speaker, text: t.text }));
-      const language = conversationLanguage(input, opts.language);
+      // Turns too short to tell ("Oké." "Nee.") fall back on the language of the speaker labels.
+      const language = conversationLanguage(input, opts.language, conv.labelLanguage ?? undefined);
       const coded = await coder.codeTranscript(input, { language });
       out.push({
         id: conv.id,
