@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluateAnnotated, readAnnotatedCsv } from '../../server/cli/commands/eval-command.ts';
+import { evaluateAnnotated, overallScorer, readAnnotatedCsv } from '../../server/cli/commands/eval-command.ts';
 import { loadRubrics } from '../../server/coder/load-rubrics.ts';
 import { ANNOMI_DEV, hasAnnomi } from '../helpers/requirements.ts';
 import baseline from './annomi-baseline.json' with { type: 'json' };
@@ -13,6 +13,7 @@ const TOLERANCE = 0.02;
 describe.runIf(hasAnnomi())('AnnoMI dev-set regression', () => {
   const report = evaluateAnnotated(readAnnotatedCsv(readFileSync(ANNOMI_DEV, 'utf8'), ANNOMI_DEV), {
     rubric: loadRubrics(),
+    scorer: overallScorer,
   });
 
   it('codes every row of the dev set', () => {
@@ -26,5 +27,20 @@ describe.runIf(hasAnnomi())('AnnoMI dev-set regression', () => {
 
   it(`keeps client talk-type macro-F1 within ${TOLERANCE} of ${baseline.clientMacroF1}`, () => {
     expect(report.client.macroF1).toBeGreaterThanOrEqual(baseline.clientMacroF1 - TOLERANCE);
+  });
+
+  // The other figures the README reports hold to the same tolerance.
+  it.each([
+    ['therapist kappa', () => report.therapist.kappa, baseline.therapistKappa],
+    ['therapist accuracy', () => report.therapist.accuracy, baseline.therapistAccuracy],
+    ['client kappa', () => report.client.kappa, baseline.clientKappa],
+    ['client accuracy', () => report.client.accuracy, baseline.clientAccuracy],
+    ['open/closed accuracy', () => report.openClosed.accuracy, baseline.openClosedAccuracy],
+    ['open/closed accuracy within the family', () => report.openClosed.conditionalAccuracy, baseline.openClosedAccuracyWhenBothQuestion],
+    ['simple/complex accuracy', () => report.simpleComplex.accuracy, baseline.simpleComplexAccuracy],
+    ['simple/complex accuracy within the family', () => report.simpleComplex.conditionalAccuracy, baseline.simpleComplexAccuracyWhenBothReflection],
+    ['AUC of overall', () => report.auc ?? 0, baseline.aucOverall],
+  ])(`keeps %s within ${TOLERANCE} of the baseline`, (_name, value, reported) => {
+    expect(value()).toBeGreaterThanOrEqual(reported - TOLERANCE);
   });
 });
