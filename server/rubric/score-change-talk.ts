@@ -6,8 +6,10 @@ import type { ChangeTalk, ChangeTalkLink, ChangeTalkPoint, FollowRate, SubtypeCo
 // Change talk and what drew it out. The counting unit is the client turn (its resolved talk type).
 // A change-talk turn is linked to the practitioner turn it answers: the last practitioner turn
 // before it (a client speaking in two rows in a row still answers the same practitioner turn).
-// A practitioner turn is "answered" when the very next turn is the client's; follow rates are
-// per primary code, so they show which behaviours tended to draw out change talk.
+// A practitioner turn is "answered" when the very next turn is the client's; follow rates are per
+// code, a turn counting once for each distinct code it carries ("That sounds hard. What would
+// help?" counts for CR and for OQ), so they show which behaviours tended to draw out change talk.
+// Links name the turn's primary code.
 
 function zeroSubtypes(): SubtypeCounts {
   return Object.fromEntries(TALK_SUBTYPES.map((s) => [s, 0])) as SubtypeCounts;
@@ -29,11 +31,14 @@ export function scoreChangeTalk(turns: readonly CodedTurn[]): ChangeTalk {
     const t = turns[i]!;
     if (t.speaker === 'practitioner') {
       lastPractitioner = t;
-      const code = t.primary ?? 'NC';
-      if (!follow.has(code)) follow.set(code, { answered: 0, changeTalk: 0, sustainTalk: 0 });
       const next = turns[i + 1];
-      if (next && next.speaker === 'client') {
-        const f = follow.get(code)!;
+      const answered = next !== undefined && next.speaker === 'client';
+      const codes = new Set<PractitionerCode>(t.codes.map((c) => c.code));
+      if (codes.size === 0) codes.add(t.primary ?? 'NC');
+      for (const code of codes) {
+        let f = follow.get(code);
+        if (!f) follow.set(code, (f = { answered: 0, changeTalk: 0, sustainTalk: 0 }));
+        if (!answered) continue;
         f.answered++;
         if (next.talk === 'change') f.changeTalk++;
         else if (next.talk === 'sustain') f.sustainTalk++;

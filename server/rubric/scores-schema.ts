@@ -123,7 +123,7 @@ export const ChangeTalkSchema = z
       })
       .meta({ description: 'DARN-CAT subtypes of change and of sustain talk turns' }),
     links: z.array(ChangeTalkLinkSchema).meta({ description: 'Which practitioner turn drew out which change talk' }),
-    followRates: z.array(FollowRateSchema).meta({ description: 'Rate of change talk following each practitioner primary code' }),
+    followRates: z.array(FollowRateSchema).meta({ description: 'Rate of change talk right after each practitioner code (a turn counts once for each distinct code it carries)' }),
     series: z.array(ChangeTalkPointSchema).meta({ description: '%CT over the conversation, one point per client turn' }),
   })
   .meta({ description: 'Client change talk and what drew it out' });

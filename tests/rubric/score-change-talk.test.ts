@@ -38,7 +38,18 @@ describe('change talk', () => {
     ]);
   });
 
-  it('gives the rate of change talk in the client turn right after each primary code', () => {
+  it('counts a turn with several codes once for each of them in the follow rates', () => {
+    const t = score([P('CR', 'OQ'), C('change', 'desire'), P('OQ'), C('sustain', 'ability'), P('SR', 'SR'), C('neutral')]).changeTalk;
+    expect(t.followRates).toEqual([
+      { code: 'OQ', answered: 2, changeTalk: 1, sustainTalk: 1, rate: 0.5 },
+      { code: 'SR', answered: 1, changeTalk: 0, sustainTalk: 0, rate: 0 },
+      { code: 'CR', answered: 1, changeTalk: 1, sustainTalk: 0, rate: 1 },
+    ]);
+    // The link still names the turn's primary code.
+    expect(t.links).toEqual([{ practitionerTurn: 0, clientTurn: 1, code: 'OQ', subtype: 'desire' }]);
+  });
+
+  it('gives the rate of change talk in the client turn right after each code', () => {
     expect(ct.followRates).toEqual([
       { code: 'OQ', answered: 1, changeTalk: 1, sustainTalk: 0, rate: 1 },
       { code: 'SR', answered: 1, changeTalk: 0, sustainTalk: 1, rate: 0 },
