@@ -43,6 +43,11 @@ describe('readAnnotatedCsv', () => {
     });
   });
 
+  it('reads column names and labels in any case, as kier code does', () => {
+    const upper = csv.replace(header, header.toUpperCase()).replace(/,therapist,/g, ',Therapist,').replace(/,client,/g, ',CLIENT,').replace(/,high,/g, ',High,');
+    expect(readAnnotatedCsv(upper, 'x.csv')).toEqual(readAnnotatedCsv(csv, 'x.csv'));
+  });
+
   it.each([
     ['a missing column', 'transcript_id,utterance_id,interlocutor\n1,0,client', /x\.csv:1: missing column "utterance_text"/],
     ['an unknown speaker', `${header}\n1,high,t,0,coach,hi,other,n/a,n/a,n/a,n/a`, /x\.csv:2: interlocutor must be therapist or client, not "coach"/],

@@ -42,8 +42,10 @@ interface AnnotatedConversation {
   turns: { speaker: 'practitioner' | 'client'; text: string; gold: EvaluatedRow['gold'] }[];
 }
 
+// Column names and labels are read case-insensitively, as `kier code` reads them.
 function label<T extends string>(value: string | undefined, allowed: readonly T[]): T | null {
-  return value !== undefined && (allowed as readonly string[]).includes(value) ? (value as T) : null;
+  const v = value?.toLowerCase();
+  return v !== undefined && (allowed as readonly string[]).includes(v) ? (v as T) : null;
 }
 
 /** Read an AnnoMI-layout CSV into conversations (rows in utterance order) with their gold labels. */
@@ -51,7 +53,7 @@ export function readAnnotatedCsv(text: string, file: string): AnnotatedConversat
   const rows = parseCsvOrFail(text, file);
   const header = rows.shift();
   if (!header) throw new EvalInputError(`${file}: empty file`);
-  const col = new Map(header.cells.map((h, i) => [h.trim(), i]));
+  const col = new Map(header.cells.map((h, i) => [h.trim().toLowerCase(), i]));
   for (const r of REQUIRED) if (!col.has(r)) throw new EvalInputError(`${file}:1: missing column "${r}"`);
   const get = (cells: string[], name: string) => {
     const i = col.get(name);
@@ -66,7 +68,7 @@ export function readAnnotatedCsv(text: string, file: string): AnnotatedConversat
     const n = Number(get(cells, 'utterance_id'));
     if (!id) throw new EvalInputError(`${file}:${line}: transcript_id is empty`);
     if (!Number.isFinite(n)) throw new EvalInputError(`${file}:${line}: utterance_id is not a number`);
-    const who = get(cells, 'interlocutor');
+    const who = get(cells, 'interlocutor')?.toLowerCase();
     if (who !== 'therapist' && who !== 'client') {
       throw new EvalInputError(`${file}:${line}: interlocutor must be therapist or client, not "${who}"`);
     }
