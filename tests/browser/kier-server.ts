@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clientIsStale } from '../../server/client-dist.ts';
 
 // Runs the real Kier server (server/start.ts) as a child process for the browser suites: a temp
 // PGlite DATA_DIR, offline patient voice, rules-only coder, no LLM key. A child (not in-process)
@@ -96,6 +98,8 @@ export async function startKierServer(opts: { dataDir: string; port?: number }):
     TURN_RATE_PER_MINUTE: '600',
     HTTP_RATE_PER_MINUTE: '10000',
   });
+  // Built here, under the lock, so start.ts never finds the client stale and rebuilds it itself.
+  await buildClient();
   const entry = process.env.KIER_TEST_SERVER_ENTRY ?? 'server/start.ts';
   if (!existsSync(path.join(repoRoot, entry))) throw new Error(`the server entry ${entry} does not exist`);
   let log = '';
@@ -135,8 +139,72 @@ export async function startKierServer(opts: { dataDir: string; port?: number }):
   };
 }
 
-/** Builds the client into client/dist with the project's Vite config (what the server serves). */
+/** Whether a process is still running (a lock whose holder died may be taken over). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Runs `fn` while holding a lock file that other processes (suites in other workers) wait for. */
+async function withLock<T>(file: string, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      let holder = 0;
+      try {
+        holder = Number(readFileSync(file, 'utf8').trim());
+      } catch {
+        continue; // Released meanwhile: try again at once.
+      }
+      if (holder > 0 && holder !== process.pid && !alive(holder)) {
+        rmSync(file, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`${file} is still held by process ${holder} after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    try {
+      unlinkSync(file);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/**
+ * Builds the client into client/dist with the project's Vite config (what the server serves),
+ * unless it is up to date (the rule start.ts uses). The suites run in parallel and every server
+ * serves this one folder: a build empties it first, so a second build while another suite's page
+ * loads answered that page 404 (index.html or its script missing) and it never rendered. One build
+ * at a time (a lock across the workers), and none when an earlier suite already built the sources.
+ */
 export async function buildClient(): Promise<void> {
-  const { build } = await import('vite');
-  await build({ configFile: path.join(repoRoot, 'client/vite.config.ts'), logLevel: 'warn' });
+  const client = path.join(repoRoot, 'client');
+  const lock = path.join(tmpdir(), `kier-client-build-${createHash('sha256').update(repoRoot).digest('hex').slice(0, 12)}.lock`);
+  await withLock(lock, 180_000, async () => {
+    if (!clientIsStale(client)) return;
+    // As `npm start` builds it (start.ts): a child with NODE_ENV=production, not this test process,
+    // whose NODE_ENV=test gives a larger development bundle that `npm start` would then serve.
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
+        cwd: repoRoot,
+        env: { ...process.env, NODE_ENV: 'production' },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      child.once('error', reject);
+      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`))));
+    });
+  });
 }
