@@ -347,6 +347,12 @@ const practitioner: Pair[] = [
   { en: 'Try to walk a little further every day.', nl: 'Probeer elke dag een stukje verder te lopen.' },
   { en: "It's completely normal to feel stiff in the morning.", nl: "Het is heel normaal dat je 's ochtends stijf bent." },
   { en: 'The research on this is quite clear.', nl: 'Het onderzoek hierover is vrij duidelijk.' },
+  // Round 23: what a student typed in a review of the app.
+  { en: 'I would just start tomorrow with fifteen minutes of walking.', nl: 'Ik zou gewoon morgen beginnen met een kwartier wandelen.' },
+  { en: "Moving is really not dangerous for your back, that's a misconception.", nl: 'Bewegen is echt niet gevaarlijk voor uw rug, dat is een misverstand.' },
+  { en: "It's important for you to be able to join in.", nl: 'Het is voor u belangrijk om mee te kunnen doen.' },
+  { en: "So it's not going so well yet.", nl: 'Het lukt dus nog niet zo goed.' },
+  { en: 'How important is it to you, zero being not at all and ten being extremely?', nl: 'Hoe belangrijk is het voor je, waarbij 0 is helemaal niet en 10 is heel erg?' },
 ];
 
 const client: Pair[] = [
