@@ -62,11 +62,25 @@ describe('estimated global ratings', () => {
     const en = score(rows, 'en');
     const nl = score(rows, 'nl');
     for (const g of Object.values(en.globals)) expect(g.reasons.length).toBeGreaterThan(0);
-    expect(en.globals.softeningSustainTalk.reasons[0]).toMatch(/^Sustain talk answered 1 time/);
+    expect(en.globals.softeningSustainTalk.reasons[0]).toMatch(/^Sustain talk answered once:/);
     expect(nl.globals.softeningSustainTalk.reasons[0]).toMatch(/^Behoudtaal 1 keer beantwoord/);
-    expect(nl.globals.empathy.reasons.join(' ')).toMatch(/confronteren/);
+    expect(nl.globals.empathy.reasons.join(' ')).toMatch(/confronteert/);
     expect(en.globals.empathy.reasons.join(' ')).toMatch(/confront/);
     // Same ratings whatever the language.
     expect(Object.values(nl.globals).map((g) => g.value)).toEqual(Object.values(en.globals).map((g) => g.value));
+  });
+});
+
+describe('the reasons behind the ratings', () => {
+  it('say one turn or several, not "turn(s)", in both languages', () => {
+    const one = score([P('OQ'), C('sustain'), P('RR'), C('neutral')]);
+    const two = score([P('RR'), C('sustain'), P('CON'), C('neutral'), P('RR'), C('neutral')]);
+    const nl = score([P('OQ'), C('sustain'), P('RR'), C('neutral')], 'nl');
+    const reasons = (s: ReturnType<typeof score>) => Object.values(s.globals).flatMap((g) => g.reasons);
+    expect(reasons(one)).toContain('1 turn gives advice without permission or confronts (MI-non-adherent).');
+    expect(reasons(one).join(' ')).toMatch(/Sustain talk answered once:/);
+    expect(reasons(two)).toContain('3 turns give advice without permission or confront (MI-non-adherent).');
+    expect(reasons(nl)).toContain('1 beurt geeft ongevraagd advies of confronteert (niet MI-conform).');
+    for (const s of [one, two, nl]) expect(reasons(s).join(' ')).not.toMatch(/\(s\)|\(en\)/);
   });
 });
