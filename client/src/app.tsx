@@ -102,7 +102,8 @@ function Page() {
   const user = currentUser.value;
   const r = route.value;
   if (user === undefined) return <p class="loading" role="status" aria-live="polite">…</p>;
-  if (!user) return <AuthView mode={r.name === 'signup' ? 'signup' : 'login'} />;
+  // Keyed by mode: the login form's error and fields do not carry over to the sign-up form.
+  if (!user) return <AuthView key={r.name} mode={r.name === 'signup' ? 'signup' : 'login'} />;
   switch (r.name) {
     case 'login':
     case 'signup':

@@ -223,6 +223,7 @@ describe.skipIf(!hasChromium())('courses and review in the browser', () => {
     // A pasted transcript with speaker prefixes is imported, coded and opens in the review view.
     await reviewer.goto(`${srv.url}/#/shared`);
     await reviewer.getByRole('link', { name: 'Import' }).click();
+    expect(await reviewer.getByTestId('import-filename').textContent()).toBe('pasted text');
     await reviewer.getByLabel('Or paste the text').fill('T: What brings you here today?\nC: My doctor says I should walk more.\nT: You want to feel fitter.\n');
     await reviewer.getByRole('button', { name: 'Import', exact: true }).click();
     await reviewer.waitForURL(/#\/review\//);

@@ -20,6 +20,8 @@ const UI = {
     email: 'E-mailadres',
     password: 'Wachtwoord',
     signup: 'Registreren',
+    login: 'Inloggen',
+    badLogin: 'E-mailadres of wachtwoord klopt niet.',
     language: 'Gesprekstaal',
     start: 'Start gesprek',
     end: 'Gesprek beëindigen',
@@ -48,6 +50,8 @@ const UI = {
     email: 'Email',
     password: 'Password',
     signup: 'Sign up',
+    login: 'Log in',
+    badLogin: 'Email or password is not correct.',
     language: 'Conversation language',
     start: 'Start conversation',
     end: 'End session',
@@ -77,7 +81,15 @@ const clientTurnCount = (page: Page) => page.locator('.transcript li[data-speake
 
 async function signUp(page: Page, baseUrl: string, lang: Lang, email: string): Promise<void> {
   const ui = UI[lang];
+  // A failed login first: its error must not follow the student to the sign-up form.
+  await page.goto(`${baseUrl}/#/login`);
+  await page.getByLabel(ui.email).fill(email);
+  await page.getByLabel(ui.password).fill('not-my-password');
+  await page.getByRole('button', { name: ui.login, exact: true }).click();
+  expect(await page.getByRole('alert').textContent()).toBe(ui.badLogin);
   await page.goto(`${baseUrl}/#/signup`);
+  await page.getByRole('heading', { name: ui.signupTitle }).waitFor();
+  expect(await page.getByRole('alert').count()).toBe(0);
   // The UI language comes from the browser's language on a first visit.
   await page.getByRole('heading', { name: ui.signupTitle }).waitFor();
   await page.getByLabel(ui.name).fill(lang === 'nl' ? 'Sanne de Boer' : 'Sam Carter');

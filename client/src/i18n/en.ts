@@ -343,6 +343,7 @@ export const en = {
   'import.file': "File",
   'import.paste': "Or paste the text",
   'import.fileName': "Read as",
+  'import.pastedName': "pasted text",
   'import.auto': "Detect",
   'import.submit': "Import",
   'import.error': "The file could not be imported: {message}",

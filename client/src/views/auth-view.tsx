@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/http.ts';
-import { locale, t } from '../i18n/index.ts';
+import { locale, setLocale, t } from '../i18n/index.ts';
 import { currentUser } from '../lib/auth.ts';
 import { errorText } from '../lib/errors.ts';
 import { href, navigate } from '../lib/router.ts';
@@ -22,6 +22,8 @@ export function AuthView({ mode }: { mode: 'login' | 'signup' }) {
         ? await api.signup({ name: name.trim(), email: email.trim(), password, locale: locale.value })
         : await api.login({ email: email.trim(), password });
       currentUser.value = user;
+      // Logging in takes the account's language (chosen at sign-up or by an admin).
+      if (!signup && user.locale && user.locale !== locale.value) setLocale(user.locale);
       navigate({ name: 'scenarios' });
     } catch (err) {
       setError(errorText(err));

@@ -10,7 +10,8 @@ import { decodeTranscriptBytes } from '../../../server/transcripts/decode-transc
 /** Paste or upload a transcript; the server codes it, or names the bad line. */
 export function ImportView() {
   const [text, setText] = useState('');
-  const [filename, setFilename] = useState('pasted');
+  // null: pasted text, which the server reads by its content.
+  const [filename, setFilename] = useState<string | null>(null);
   const [language, setLanguage] = useState<'auto' | 'nl' | 'en'>('auto');
   const [title, setTitle] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +30,7 @@ export function ImportView() {
     setError(null);
     setBusy(true);
     try {
-      const res = await api.importTranscript({ filename, content: text, language, title: title.trim() || undefined });
+      const res = await api.importTranscript({ filename: filename ?? t('import.pastedName'), content: text, language, title: title.trim() || undefined });
       const first = res.sessions[0];
       if (first) navigate({ name: 'review', id: first.id });
     } catch (err) {
@@ -57,7 +58,7 @@ export function ImportView() {
             setText(e.currentTarget.value);
           }} />
           <p class="muted small">
-            {t('import.fileName')}: <span data-testid="import-filename">{filename}</span>
+            {t('import.fileName')}: <span data-testid="import-filename">{filename ?? t('import.pastedName')}</span>
           </p>
         </div>
         <div class="form-grid">
