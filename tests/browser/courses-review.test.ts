@@ -311,7 +311,7 @@ describe.skipIf(!hasChromium())('courses and review in the browser', () => {
       // Coded in Dutch: the open question, and the patient's wish is change talk.
       await ruud.locator('li.review-turn').first().getByText('OQ').first().waitFor();
       await ruud.locator('li.review-turn').nth(1).getByText(/verandertaal/i).first().waitFor();
-      expect(await ruud.locator('option', { hasText: 'Code van de engine (geen correctie)' }).count()).toBeGreaterThan(0);
+      expect(await ruud.locator('option', { hasText: 'Automatische code (geen correctie)' }).count()).toBeGreaterThan(0);
       // The co-instructor finds the course among her own and sees who teaches it.
       const ines = await inesCtx!.newPage();
       ines.on('pageerror', (e) => errors.push(e.message));
