@@ -63,7 +63,17 @@ function cleanAction(raw: string, cut: RegExp): string {
   return a;
 }
 
+// "You need to understand that…", "…take this seriously": a belief pushed at the client, not a
+// behaviour to offer as an option; such advice gets the elicit strategy.
+const EN_NOT_AN_ACTION = /^(?:not\s+)?(?:understand|realise|realize|accept|know|see (?:that|how|why|what)|believe|remember|admit|face (?:it|the fact|facts|reality)|listen to me|trust me|take (?:this|it|that|things) (?:more )?seriously|think about (?:it|this|that))\b/i;
+const NL_NOT_AN_ACTION = /\b(?:begrijpen|beseffen|inzien|accepteren|weten|geloven|onthouden|toegeven|luisteren|vertrouwen|serieus nemen|serieuzer nemen)$/i;
+
 function enAction(text: string): string | null {
+  const a = enActionPhrase(text);
+  return a !== null && EN_NOT_AN_ACTION.test(a) ? null : a;
+}
+
+function enActionPhrase(text: string): string | null {
   const neg = EN_NEGATIVE.exec(text);
   if (neg) {
     const a = cleanAction(neg[1]!, EN_CUT);
@@ -84,12 +94,23 @@ function enAction(text: string): string | null {
   return null;
 }
 
-function nounPhrase(text: string, re: RegExp, stop: Set<string>, swap: Record<string, string>): string | null {
+// Words after "the/your" that are no topic ("the best", "the same", "the way").
+const NOT_A_TOPIC = new Set(
+  'best worst most least greatest biggest easiest hardest simplest safest same other others way thing things time times point fact truth end idea problem reason moment day week whole rest lot bit kind sort only first last next beste ergste meeste minste zelfde andere manier ding dingen tijd punt feit waarheid eind idee probleem reden moment dag week rest hele eerste laatste volgende'.split(' '),
+);
+
+/**
+ * A topic for the alternative: the first "determiner + noun" of the text. From the client's words
+ * only a possessive counts ("my knee" → "your knee"): "the" in a client's turn is as often an idiom
+ * ("I'll go up the wall") as a topic.
+ */
+function nounPhrase(text: string, re: RegExp, stop: Set<string>, swap: Record<string, string>, possessiveOnly = false): string | null {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const det = m[1]!.toLowerCase();
     const noun = m[2]!.toLowerCase();
-    if (stop.has(noun)) continue;
+    if (stop.has(noun) || NOT_A_TOPIC.has(noun)) continue;
+    if (possessiveOnly && !(det in swap)) continue;
     return `${swap[det] ?? det} ${noun}`;
   }
   return null;
@@ -171,6 +192,11 @@ const NL_IMPERATIVE: Record<string, string> = {
 const NL_ADVISE = /\bik\s+(?:raad|adviseer)\s+(?:je|jou|u)\s+(?:echt\s+|sterk\s+)?(?:aan\s+)?om\s+(.+?)\s+te\s+([a-zà-ÿ]+en)\b/i;
 
 function nlAction(text: string): string | null {
+  const a = nlActionPhrase(text);
+  return a !== null && NL_NOT_AN_ACTION.test(a) ? null : a;
+}
+
+function nlActionPhrase(text: string): string | null {
   const adv = NL_ADVISE.exec(text);
   if (adv) return `${adv[1]!.replace(/^(?:gewoon|echt|toch)\s+/i, '')} ${adv[2]!}`;
   const m = NL_ACTION.exec(text);
@@ -221,6 +247,8 @@ function nl(input: SuggestInput, action: string | null, np: string | null): Alte
   const formal = /\b(u|uw)\b/i.test(input.text) || !/\b(je|jij|jou|jouw)\b/i.test(input.text);
   const U = formal ? { u: 'u', uw: 'uw', wilt: 'wilt', vindt: 'vindt', weet: 'weet', bepaalt: 'bepaalt' } : { u: 'je', uw: 'je', wilt: 'wil', vindt: 'vind', weet: 'weet', bepaalt: 'bepaalt' };
   const about = np ?? 'dit';
+  // "over dit" is no Dutch: without a topic it is "hierover" / "er … over".
+  const overAbout = np ? `over ${np}` : 'hierover';
   if (input.code === 'CON') {
     return {
       strategy: 'reflect',
@@ -237,7 +265,7 @@ function nl(input: SuggestInput, action: string | null, np: string | null): Alte
       alternative: te
         ? `Het klinkt alsof dat nu niet haalbaar voelt. Wat zou het voor ${U.u} makkelijker maken om ${te}?`
         : `Het klinkt alsof dat nu niet haalbaar voelt. Wat zou er moeten veranderen om ${action} haalbaar te maken voor ${U.u}?`,
-      why: `De cliënt had net twijfel geuit; advies op dat moment lokt een "ja, maar" uit. Eerst de twijfel reflecteren verzacht die, en de open vraag laat de cliënt zelf een weg vinden naar ${action}.`,
+      why: `De cliënt had net twijfel geuit; advies op dat moment lokt een "ja, maar" uit. Eerst de twijfel reflecteren verzacht die, en de open vraag laat de cliënt zelf een weg vinden (${action}).`,
     };
   }
   if (action) {
@@ -249,8 +277,10 @@ function nl(input: SuggestInput, action: string | null, np: string | null): Alte
   }
   return {
     strategy: 'elicit',
-    alternative: `Wat ${U.weet} ${U.u} zelf al over ${about}? Als ${U.u} ${U.wilt}, vertel ik wat ik weet — en ${U.u} ${U.bepaalt} wat bij ${U.u} past.`,
-    why: `Ongevraagd waarschuwen of informeren zet je in de rol van expert. Eerst vragen wat de cliënt al weet over ${about} en daarna met toestemming informatie geven (vragen–aanbieden–vragen) laat de regie bij de cliënt.`,
+    alternative: np
+      ? `Wat ${U.weet} ${U.u} zelf al over ${np}? Als ${U.u} ${U.wilt}, vertel ik wat ik weet — en ${U.u} ${U.bepaalt} wat bij ${U.u} past.`
+      : `Wat ${U.weet} ${U.u} er zelf al over? Als ${U.u} ${U.wilt}, vertel ik wat ik weet — en ${U.u} ${U.bepaalt} wat bij ${U.u} past.`,
+    why: `Ongevraagd waarschuwen of informeren zet je in de rol van expert. Eerst vragen wat de cliënt ${overAbout} al weet en daarna met toestemming informatie geven (vragen–aanbieden–vragen) laat de regie bij de cliënt.`,
   };
 }
 
@@ -277,7 +307,7 @@ export function suggestAlternative(input: SuggestInput): Alternative {
     const swap = /\b(u|uw)\b/i.test(text) || !/\b(je|jij|jouw)\b/i.test(text) ? { mijn: 'uw' } : { mijn: 'je' };
     const np = joinTopic(
       subjectActivity(text, 'nl'),
-      nounPhrase(text, NL_NP, NL_STOP, swap) ?? (input.previousClient ? nounPhrase(input.previousClient.text, NL_NP, NL_STOP, swap) : null),
+      nounPhrase(text, NL_NP, NL_STOP, swap) ?? (input.previousClient ? nounPhrase(input.previousClient.text, NL_NP, NL_STOP, swap, true) : null),
       'en',
     );
     return nl({ ...input, text }, action, np);
@@ -285,7 +315,7 @@ export function suggestAlternative(input: SuggestInput): Alternative {
   const action = input.code === 'RR' ? enAction(text) : null;
   const np = joinTopic(
     subjectActivity(text, 'en'),
-    nounPhrase(text, EN_NP, EN_STOP, EN_SWAP) ?? (input.previousClient ? nounPhrase(input.previousClient.text, EN_NP, EN_STOP, EN_SWAP) : null),
+    nounPhrase(text, EN_NP, EN_STOP, EN_SWAP) ?? (input.previousClient ? nounPhrase(input.previousClient.text, EN_NP, EN_STOP, EN_SWAP, true) : null),
     'and',
   );
   return en({ ...input, text }, action, np);

@@ -38,6 +38,15 @@ const cases: Case[] = [
   { code: 'RR', language: 'nl', text: 'Je moet gewoon doorzetten, anders wordt het nooit beter.', prev: { text: 'Ik weet het niet hoor.', talk: 'sustain' }, strategy: 'reflect-then-ask', contains: ['niet haalbaar voelt', 'Wat zou het voor je makkelijker maken om door te zetten?'] },
   { code: 'CON', language: 'nl', text: 'Je bent gewoon lui met je oefeningen.', strategy: 'reflect', contains: ['Als het om je oefeningen gaat', 'Wat maakt het lastig?'] },
   { code: 'CON', language: 'nl', text: 'Dat klopt niet.', prev: { text: 'Mijn rug doet te veel pijn.', talk: 'sustain' }, strategy: 'reflect', contains: ['Als het om uw rug gaat'] },
+  // From a review of the app: a topic is no idiom from the client's turn ("up the wall") and no
+  // adjective ("the best"); a belief pushed at the client is no option to offer.
+  { code: 'CON', language: 'en', text: "That's not true.", prev: { text: "If I cut down now, I'll go up the wall.", talk: 'sustain' }, strategy: 'reflect', contains: ["It sounds like this isn't easy for you right now."] },
+  { code: 'RR', language: 'en', text: 'Doing the best you can is not enough here.', strategy: 'elicit', contains: ['What do you already know about this?'] },
+  { code: 'RR', language: 'en', text: 'You need to understand that smoking is bad for fractures.', strategy: 'elicit', contains: ['What do you already know about'] },
+  { code: 'RR', language: 'en', text: 'You have to take this seriously.', strategy: 'elicit', contains: ['What do you already know about this?'] },
+  { code: 'RR', language: 'en', text: 'Your chest will thank you for it.', strategy: 'elicit', contains: ['What do you already know about your chest?'] },
+  { code: 'RR', language: 'nl', text: 'Dat is echt het beste voor je.', strategy: 'elicit', contains: ['Wat weet je er zelf al over?'] },
+  { code: 'RR', language: 'nl', text: 'U moet begrijpen dat roken slecht is voor de genezing.', strategy: 'elicit', contains: ['Wat weet u zelf al over de genezing?'] },
 ];
 
 describe('suggestAlternative', () => {
@@ -48,6 +57,7 @@ describe('suggestAlternative', () => {
     expect(alt.why.length).toBeGreaterThan(40);
     // The alternative never repeats the directive itself.
     expect(alt.alternative).not.toMatch(/\byou (should|need to|have to|must)\b|\b(je|u) moet\b/i);
+    expect(`${alt.alternative} ${alt.why}`).not.toMatch(/\bover dit\b|\bnaar (?:elke|iedere|meer|minder)\b|\bthe (?:wall|best)\b/i);
   });
 
   it.each([
