@@ -244,6 +244,9 @@ describe.skipIf(!hasChromium())('practising in the browser', () => {
         await rows.nth(1).waitFor();
         expect(await rows.count()).toBe(2);
         expect(await page.getByTestId('history').locator('.tag-branch').count()).toBe(1);
+        await page.setViewportSize({ width: 375, height: 800 });
+        await expectNoSideScroll(page, 'my conversations at 375 px');
+        await page.setViewportSize({ width: 1280, height: 900 });
         expect(errors).toEqual([]);
       } catch (e) {
         const evidence = await failureEvidence([page], ARTIFACTS, `failure-${lang}`, srv.output());

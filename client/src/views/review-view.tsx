@@ -25,30 +25,32 @@ function ScoreTable({ scores }: { scores: ReviewPayload['scores'] }) {
     [t('dash.overall'), (s) => s.overall, 0],
   ];
   return (
-    <table class="data-table score-table" data-testid="review-scores">
-      <thead>
-        <tr>
-          <th scope="col">{t('review.measure')}</th>
-          <th scope="col">{t('review.engine')}</th>
-          <th scope="col">{t('review.withOverrides')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([label, get, d]) => {
-          const a = get(scores.engine);
-          const b = get(scores.withOverrides);
-          return (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td>{fmt(a, d)}</td>
-              <td data-measure={label} class={a !== b ? 'changed' : undefined}>
-                {fmt(b, d)}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div class="table-wrap">
+      <table class="data-table score-table" data-testid="review-scores">
+        <thead>
+          <tr>
+            <th scope="col">{t('review.measure')}</th>
+            <th scope="col">{t('review.engine')}</th>
+            <th scope="col">{t('review.withOverrides')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([label, get, d]) => {
+            const a = get(scores.engine);
+            const b = get(scores.withOverrides);
+            return (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                <td>{fmt(a, d)}</td>
+                <td data-measure={label} class={a !== b ? 'changed' : undefined}>
+                  {fmt(b, d)}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
