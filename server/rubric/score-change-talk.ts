@@ -3,7 +3,8 @@ import { PRACTITIONER_CODES, TALK_SUBTYPES } from './schemas.ts';
 import { round } from './score-miti.ts';
 import type { ChangeTalk, ChangeTalkLink, ChangeTalkPoint, FollowRate, SubtypeCounts } from './scores-schema.ts';
 
-// Change talk and what drew it out. The counting unit is the client turn (its resolved talk type).
+// Change talk and what drew it out. The counting unit is the client turn (its resolved talk type),
+// from the practitioner's first turn on.
 // A change-talk turn is linked to the practitioner turn it answers: the last practitioner turn
 // before it (a client speaking in two rows in a row still answers the same practitioner turn).
 // A practitioner turn is "answered" when the very next turn is the client's; follow rates are per
@@ -45,6 +46,9 @@ export function scoreChangeTalk(turns: readonly CodedTurn[]): ChangeTalk {
       }
       continue;
     }
+    // Client turns before the practitioner's first (a scenario's opening line) answer nothing the
+    // practitioner did: they are left out of CT, ST, %CT and the series.
+    if (!lastPractitioner) continue;
     const talk = t.talk ?? 'neutral';
     if (talk === 'change') {
       ct++;

@@ -38,6 +38,13 @@ describe('change talk', () => {
     ]);
   });
 
+  it('leaves out client turns before the practitioner\'s first (an opening line nobody drew out)', () => {
+    const t = score([C('sustain', 'reasons'), C('neutral'), P('OQ'), C('change', 'desire'), P('SR'), C('sustain', 'ability')]).changeTalk;
+    expect([t.changeTalk, t.sustainTalk, t.neutral, t.percentChangeTalk]).toEqual([1, 1, 0, 50]);
+    expect(t.series.map((p) => p.clientTurn)).toEqual([3, 5]);
+    expect(t.darnCat.sustain.reasons).toBe(0);
+  });
+
   it('counts a turn with several codes once for each of them in the follow rates', () => {
     const t = score([P('CR', 'OQ'), C('change', 'desire'), P('OQ'), C('sustain', 'ability'), P('SR', 'SR'), C('neutral')]).changeTalk;
     expect(t.followRates).toEqual([
@@ -75,10 +82,10 @@ describe('change talk', () => {
     expect(s.neutral).toBe(2);
   });
 
-  it('does not link change talk that comes before any practitioner turn', () => {
+  it('neither links nor counts change talk that comes before any practitioner turn', () => {
     const s = score([C('change', 'need'), P('SR'), C('change', 'ability')]).changeTalk;
     expect(s.links).toEqual([{ practitionerTurn: 1, clientTurn: 2, code: 'SR', subtype: 'ability' }]);
-    expect(s.changeTalk).toBe(2);
+    expect(s.changeTalk).toBe(1);
   });
 
   it('reports a code that was never answered with a null rate', () => {

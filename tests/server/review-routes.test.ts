@@ -88,7 +88,9 @@ for (const backend of ['pglite', 'postgres'] as const) {
 
       it('overrides a client talk type with a subtype', async () => {
         const p = (await req(rev.cookie, 'GET', `/api/sessions/${sessionId}/review`)).json();
-        const client = p.turns.find((x: { speaker: string; engine: { talk: string } }) => x.speaker === 'client' && x.engine.talk !== 'change');
+        // A turn after the practitioner's first: the scenario's opening line does not count in %CT.
+        const first = p.turns.findIndex((x: { speaker: string }) => x.speaker === 'practitioner');
+        const client = p.turns.find((x: { index: number; speaker: string; engine: { talk: string } }) => x.index > first && x.speaker === 'client' && x.engine.talk !== 'change');
         const res = await req(rev.cookie, 'PUT', `/api/sessions/${sessionId}/turns/${client.index}/override`, { talk: 'change', talkSubtype: 'desire' });
         const after = res.json();
         expect(after.turns.find((x: { index: number }) => x.index === client.index).human).toMatchObject({ talk: 'change', talkSubtype: 'desire', primary: null });
