@@ -83,12 +83,19 @@ describe.skipIf(!hasChromium())('courses and review in the browser', () => {
     const teacher = await open();
     await logIn(teacher, srv.url, 'ines@example.org');
     await teacher.getByRole('link', { name: 'Courses' }).click();
+    // A name of only spaces does not pass the form.
+    await teacher.getByLabel('Course name').fill('   ');
+    expect(await teacher.getByLabel('Course name').evaluate((el) => (el as HTMLInputElement).validity.valid)).toBe(false);
     await teacher.getByLabel('Course name').fill('MI basics');
     await teacher.getByRole('button', { name: 'Create course' }).click();
     const code = (await teacher.getByTestId('join-code').textContent())!.trim();
     expect(code.length).toBeGreaterThanOrEqual(4);
     expect(await teacher.getByTestId('join-link').getAttribute('href')).toContain(`#/join/${code}`);
     const courseId = /#\/course\/(.+)$/.exec(teacher.url())![1]!;
+    // A due date in the past does not pass the form either.
+    await teacher.locator('#a-due').fill('2020-01-01');
+    expect(await teacher.locator('#a-due').evaluate((el) => (el as HTMLInputElement).validity.rangeUnderflow)).toBe(true);
+    await teacher.locator('#a-due').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
     await teacher.locator('#a-language').selectOption('en');
     await teacher.getByLabel('Title', { exact: true }).fill('Week 1: open questions');
     await teacher.getByLabel('Minimum turns').fill('2');

@@ -185,7 +185,8 @@ export function CourseView({ id }: { id: string }) {
             </div>
             <div class="field">
               <label for="a-due">{t('assign.due')}</label>
-              <input id="a-due" type="date" required value={form.dueAt} onInput={set('dueAt')} />
+              {/* Not before today: a new assignment that is overdue at once is a slip of the date picker. */}
+              <input id="a-due" type="date" required min={new Date().toISOString().slice(0, 10)} value={form.dueAt} onInput={set('dueAt')} />
             </div>
             <div class="field">
               <label for="a-turns">{t('assign.minTurns')}</label>

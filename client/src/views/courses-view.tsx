@@ -89,7 +89,8 @@ export function CoursesView() {
             <h2 id="create-course-h">{t('courses.create')}</h2>
             <div class="field">
               <label for="course-name">{t('courses.name')}</label>
-              <input id="course-name" required maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+              {/* A name of only spaces is refused here, in the browser's words, not by the server's generic error. */}
+              <input id="course-name" required pattern={'.*\\S.*'} maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} />
             </div>
             <button class="btn btn-primary" type="submit">
               {t('courses.create.submit')}
