@@ -319,6 +319,11 @@ describe.skipIf(!hasChromium())('courses and review in the browser', () => {
       await ruud.locator('li.review-turn').first().getByText('OQ').first().waitFor();
       await ruud.locator('li.review-turn').nth(1).getByText(/verandertaal/i).first().waitFor();
       expect(await ruud.locator('option', { hasText: 'Automatische code (geen correctie)' }).count()).toBeGreaterThan(0);
+      // Dutch names and number format in the score table: R:V, a decimal comma.
+      const rq = ruud.getByTestId('review-scores').locator('tr', { has: ruud.getByRole('rowheader', { name: 'R:V' }) });
+      expect(await rq.locator('td').first().textContent()).toMatch(/^\d+,\d\d$/);
+      // A pasted transcript is named in Dutch.
+      expect(await ruud.locator('h1').first().textContent()).not.toMatch(/pasted/);
       // The co-instructor finds the course among her own and sees who teaches it.
       const ines = await inesCtx!.newPage();
       ines.on('pageerror', (e) => errors.push(e.message));

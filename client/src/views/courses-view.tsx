@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/http.ts';
 import type { CourseSummary, MyAssignment } from '../api/types.ts';
-import { t, type MessageKey } from '../i18n/index.ts';
+import { t, type MessageKey, fmt as fmtNumber } from '../i18n/index.ts';
 import { currentUser } from '../lib/auth.ts';
 import { errorText } from '../lib/errors.ts';
 import { startSession } from '../lib/practice.ts';
@@ -12,8 +12,9 @@ export function statusKey(s: string): MessageKey {
   return `status.${s}` as MessageKey;
 }
 
+/** A figure in the UI language's number format ("0,75" in Dutch), or a dash. */
 export function fmt(n: number | null | undefined, digits = 1): string {
-  return n === null || n === undefined ? '–' : n.toFixed(digits);
+  return n === null || n === undefined ? '–' : fmtNumber(n, digits);
 }
 
 /** Courses I teach or follow; instructors create courses, students join and see their assignments. */

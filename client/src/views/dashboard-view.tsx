@@ -2,7 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, downloads } from '../api/http.ts';
 import type { Dashboard } from '../api/types.ts';
 import { Histogram, ProgressChart } from '../components/histogram.tsx';
-import { t } from '../i18n/index.ts';
+import { locale, t } from '../i18n/index.ts';
+
+/** A day as the UI language writes it ("4 dec 2026"). */
+const fmtDay = (isoDay: string) => new Date(`${isoDay}T12:00:00`).toLocaleDateString(locale.value === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium' });
 import { errorText } from '../lib/errors.ts';
 import { href } from '../lib/router.ts';
 import { fmt, statusKey } from './courses-view.tsx';
@@ -29,7 +32,7 @@ function CellView({ cell }: { cell: Cell | undefined }) {
       {m && (
         <span class="cell-metrics">
           <span>
-            R:Q {fmt(m.rq)}
+            {t('history.rq')} {fmt(m.rq)}
             <Mark ok={cell.meets.rq} />
           </span>
           <span>
@@ -37,7 +40,7 @@ function CellView({ cell }: { cell: Cell | undefined }) {
             <Mark ok={cell.meets.pctComplex} />
           </span>
           <span>
-            %CT {fmt(m.pctChange, 0)}
+            {t('history.ct')} {fmt(m.pctChange, 0)}
             <Mark ok={cell.meets.pctChange} />
           </span>
           <span>
@@ -98,9 +101,9 @@ export function DashboardView({ id }: { id: string }) {
                   <th scope="col" key={a.id}>
                     {a.title || a.scenarioTitle}
                     <span class="muted targets">
-                      {a.targets.rq !== undefined && ` R:Q≥${a.targets.rq}`}
+                      {a.targets.rq !== undefined && ` ${t('history.rq')}≥${fmt(a.targets.rq, 1)}`}
                       {a.targets.pctComplex !== undefined && ` %CR≥${a.targets.pctComplex}`}
-                      {a.targets.pctChange !== undefined && ` %CT≥${a.targets.pctChange}`}
+                      {a.targets.pctChange !== undefined && ` ${t('history.ct')}≥${a.targets.pctChange}`}
                     </span>
                   </th>
                 ))}
@@ -134,7 +137,7 @@ export function DashboardView({ id }: { id: string }) {
       <section class="card" aria-labelledby="dist-h">
         <h2 id="dist-h">{t('dash.distribution')}</h2>
         <div class="chart-grid">
-          <Histogram title="R:Q" values={data.distribution.rq} />
+          <Histogram title={t('history.rq')} values={data.distribution.rq} />
           <Histogram title={t('target.pctComplex')} values={data.distribution.pctComplex} />
           <Histogram title={t('target.pctChange')} values={data.distribution.pctChange} />
           <Histogram title={t('dash.rr')} values={data.distribution.rrCount} />
@@ -142,7 +145,7 @@ export function DashboardView({ id }: { id: string }) {
       </section>
       <section class="card" aria-labelledby="prog-h">
         <h2 id="prog-h">{t('dash.progress')}</h2>
-        <ProgressChart title={t('dash.meanOverall')} points={data.progress.map((p) => ({ label: p.date, value: p.meanOverall }))} />
+        <ProgressChart title={t('dash.meanOverall')} points={data.progress.map((p) => ({ label: fmtDay(p.date), value: p.meanOverall }))} />
       </section>
     </div>
   );

@@ -18,7 +18,7 @@ function talkKey(talk: string): MessageKey {
 
 function ScoreTable({ scores }: { scores: ReviewPayload['scores'] }) {
   const rows: [string, (s: Scores) => number | null, number][] = [
-    ['R:Q', (s) => s.miti.reflectionToQuestion.value, 2],
+    [t('history.rq'), (s) => s.miti.reflectionToQuestion.value, 2],
     [t('target.pctComplex'), (s) => s.miti.percentComplexReflections.value, 0],
     [t('target.pctChange'), (s) => s.changeTalk.percentChangeTalk, 0],
     [t('dash.rr'), (s) => s.counts.RR, 0],
