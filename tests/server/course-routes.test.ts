@@ -202,6 +202,8 @@ for (const backend of ['pglite', 'postgres'] as const) {
         const csv = await req(co.cookie, 'GET', `/api/courses/${courseId}/dashboard.csv`);
         expect(csv.statusCode).toBe(200);
         expect(csv.headers['content-type']).toContain('text/csv');
+        // A byte-order mark, so that Excel reads the UTF-8 as UTF-8.
+        expect(csv.body.startsWith('\uFEFF')).toBe(true);
         const rows = parseCsv(csv.body).map((r) => r.fields);
         expect(rows[0]).toEqual(['student', 'email', 'assignment', 'status', 'rq', 'pct_complex', 'pct_change', 'rr_count', 'overall', 'meets_targets']);
         expect(rows).toHaveLength(1 + d.cells.length);
