@@ -600,4 +600,18 @@ describe('the same behaviour codes the same in Dutch and English', () => {
     const b = last('nl', 'client', nl, before?.nl);
     expect(b.talkSubtype, `en ${a.talkSubtype} (${a.talkHits.map((h) => h.rule)}), nl ${b.talkSubtype} (${b.talkHits.map((h) => h.rule)})`).toBe(a.talkSubtype);
   });
+
+  // A "no" takes its kind from the question it answers, the same in both languages.
+  it.each([
+    { en: 'Not really.', nl: 'Niet echt.', before: { en: 'Do you think you could walk a bit more?', nl: 'Denk je dat je wat meer zou kunnen lopen?' }, subtype: 'ability' },
+    { en: 'Not really.', nl: 'Niet echt.', before: { en: 'Are you ready to start with the exercises?', nl: 'Ben je er klaar voor om met de oefeningen te beginnen?' }, subtype: 'activation' },
+    { en: 'No.', nl: 'Nee.', before: { en: 'Are you going to try the stairs this week?', nl: 'Ga je deze week de trap proberen?' }, subtype: 'commitment' },
+    { en: 'No.', nl: 'Nee.', before: { en: 'Have you done the exercises this week?', nl: 'Heb je deze week de oefeningen gedaan?' }, subtype: 'taking_steps' },
+    { en: 'Not really.', nl: 'Niet echt.', before: { en: 'Would you like to start walking again?', nl: 'Zou je graag weer willen gaan wandelen?' }, subtype: 'desire' },
+  ])('sustain talk subtype of "$en" / "$nl" after "$before.en": $subtype', ({ en, nl, before, subtype }) => {
+    const a = last('en', 'client', en, before.en);
+    const b = last('nl', 'client', nl, before.nl);
+    expect([a.talk, a.talkSubtype]).toEqual(['sustain', subtype]);
+    expect([b.talk, b.talkSubtype]).toEqual(['sustain', subtype]);
+  });
 });
