@@ -324,6 +324,10 @@ describe.skipIf(!hasChromium())('courses and review in the browser', () => {
       expect(await rq.locator('td').first().textContent()).toMatch(/^\d+,\d\d$/);
       // A pasted transcript is named in Dutch.
       expect(await ruud.locator('h1').first().textContent()).not.toMatch(/pasted/);
+      // The patient's turn re-coded with its DARN-CAT subtype.
+      const patientTurn = ruud.locator('li.review-turn.client').first();
+      await patientTurn.locator('select').selectOption({ label: 'Verandertaal · Vermogen' });
+      await expect.poll(() => patientTurn.getByTestId('human-code').textContent(), { timeout: 10_000 }).toMatch(/Verandertaal · Vermogen/);
       // The co-instructor finds the course among her own and sees who teaches it.
       const ines = await inesCtx!.newPage();
       ines.on('pageerror', (e) => errors.push(e.message));

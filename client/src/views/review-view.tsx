@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, downloads } from '../api/http.ts';
+import { api, downloads, type OverrideInput } from '../api/http.ts';
 import type { ReviewPayload, ReviewTurn, Scores, Share } from '../api/types.ts';
 import { CodeChip } from '../components/code-chip.tsx';
 import { t, type MessageKey } from '../i18n/index.ts';
@@ -11,6 +11,18 @@ import { fmt } from './courses-view.tsx';
 import { LoadStatus } from '../components/load-status.tsx';
 
 const TALKS = ['change', 'sustain', 'neutral'] as const;
+const SUBTYPES = ['desire', 'ability', 'reasons', 'need', 'commitment', 'activation', 'taking_steps'] as const;
+/** The talk-type override choices: change and sustain with or without a DARN-CAT subtype, neutral. */
+interface TalkChoice {
+  value: string;
+  talk: (typeof TALKS)[number];
+  subtype: (typeof SUBTYPES)[number] | null;
+}
+const TALK_CHOICES: TalkChoice[] = TALKS.flatMap((talk): TalkChoice[] =>
+  talk === 'neutral'
+    ? [{ value: talk, talk, subtype: null }]
+    : [{ value: talk, talk, subtype: null }, ...SUBTYPES.map((subtype) => ({ value: `${talk}:${subtype}`, talk, subtype }))],
+);
 
 function talkKey(talk: string): MessageKey {
   return `review.talk.${talk}` as MessageKey;
@@ -65,7 +77,7 @@ function TurnCard({
   turn: ReviewTurn;
   links: string[];
   canOverride: boolean;
-  onOverride: (body: { primary?: string; talk?: 'change' | 'sustain' | 'neutral'; clear?: boolean }) => Promise<void>;
+  onOverride: (body: OverrideInput) => Promise<void>;
   onComment: (text: string) => Promise<void>;
   print: boolean;
 }) {
@@ -123,7 +135,7 @@ function TurnCard({
             <span class="muted small">
               {t('review.human')} ({h.reviewerName}):{' '}
             </span>
-            <strong>{isPract ? (h.primary ? `${h.primary} · ${t(codeName(h.primary))}` : '–') : h.talk ? t(talkKey(h.talk)) : '–'}</strong>
+            <strong>{isPract ? (h.primary ? `${h.primary} · ${t(codeName(h.primary))}` : '–') : h.talk ? `${t(talkKey(h.talk))}${h.talkSubtype ? ` · ${t(`subtype.${h.talkSubtype}` as MessageKey)}` : ''}` : '–'}</strong>
             {h.note && <span class="muted"> — {h.note}</span>}
           </div>
         )}
@@ -151,16 +163,17 @@ function TurnCard({
           ) : (
             <select
               id={sel}
-              value={h?.talk ?? ''}
+              value={h?.talk ? (h.talkSubtype ? `${h.talk}:${h.talkSubtype}` : h.talk) : ''}
               onChange={(ev) => {
-                const v = ev.currentTarget.value as '' | (typeof TALKS)[number];
-                void onOverride(v ? { talk: v } : { clear: true });
+                const choice = TALK_CHOICES.find((c) => c.value === ev.currentTarget.value);
+                void onOverride(choice ? { talk: choice.talk, talkSubtype: choice.subtype } : { clear: true });
               }}
             >
               <option value="">{t('review.useEngine')}</option>
-              {TALKS.map((k) => (
-                <option key={k} value={k}>
-                  {t(talkKey(k))}
+              {TALK_CHOICES.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {t(talkKey(c.talk))}
+                  {c.subtype && ` · ${t(`subtype.${c.subtype}` as MessageKey)}`}
                 </option>
               ))}
             </select>
