@@ -18,7 +18,6 @@ let turnCodes: Uint16Array = new Uint16Array(1024);
 
 function subtypeFor(
   rule: CompiledRule,
-  talk: 'change' | 'sustain',
   u: Utterance,
   subtyped: readonly CompiledRule[],
   state: UtteranceState,
@@ -28,7 +27,7 @@ function subtypeFor(
   const other = classify(u, subtyped, state, ctx, stopwords);
   if (other?.subtype) return { subtype: other.subtype, from: other.id };
   const prev = ctx.prevClient;
-  if (rule.subtypeFrom === 'previous-client' && prev?.talk === talk && prev.talkSubtype) {
+  if (rule.subtypeFrom === 'previous-client' && prev?.talk === rule.talk && prev.talkSubtype) {
     return { subtype: prev.talkSubtype, from: 'previous-client' };
   }
   return null;
@@ -62,7 +61,7 @@ export function codeTurn(previous: readonly CodedTurn[], turn: TurnInput, opts: 
     const r = classify(utterances[i]!, rules, state, ctx, lang.stopwords);
     fired[i] = r;
     if (r !== null && r.subtype === null && (r.talk === 'change' || r.talk === 'sustain')) {
-      const source = subtypeFor(r, r.talk, utterances[i]!, lang.subtyped[r.talk], state, ctx, lang.stopwords);
+      const source = subtypeFor(r, utterances[i]!, lang.subtyped[r.talk], state, ctx, lang.stopwords);
       if (source) (subtypes ??= new Array<SubtypeSource | null>(utterances.length).fill(null))[i] = source;
     }
     // Asking permission earlier in the same turn counts for advice later in it.
