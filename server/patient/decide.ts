@@ -200,10 +200,10 @@ export function decide(state: PatientState, scenario: Scenario, turn: Practition
   } else if (touch.ruler) {
     const n = Math.round(touch.ruler === 'importance' ? s.importance : s.confidence);
     s.ruler[touch.ruler] = n;
-    // Placing oneself well up a ruler (4+) is heard as change talk by MI coders (and by our
-    // rubric in both languages); a low number stays neutral.
-    intent = baseIntent('ruler', n >= 4 ? 'change' : 'neutral');
-    if (n >= 4) intent.subtype = touch.ruler === 'importance' ? 'reasons' : 'ability';
+    // As the rubric hears a ruler answer in both languages (*.change.scale-high, *.sustain.scale-low):
+    // 4 and up is change talk, 3 and below sustain talk.
+    intent = baseIntent('ruler', n >= 4 ? 'change' : 'sustain');
+    intent.subtype = touch.ruler === 'importance' ? 'reasons' : 'ability';
     intent.ruler = { kind: touch.ruler, n };
     intent.length = 'short';
     why.push(`ruler question on ${touch.ruler}: answers ${n} (from the state)`);

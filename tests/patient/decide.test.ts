@@ -94,6 +94,10 @@ describe('decide: what the patient intends to say', () => {
     expect(d.state.ruler.importance).toBe(7);
     const c = decide({ ...fresh(), confidence: 3.2 }, knee, turn('En op een schaal van 0 tot 10, hoeveel vertrouwen heb je dat het lukt?'));
     expect(c.intent.ruler).toEqual({ kind: 'confidence', n: 3 });
+    // Said as the rubric hears it: a 7 on importance is change talk (reasons), a 3 on confidence
+    // sustain talk (ability).
+    expect([d.intent.talk, d.intent.subtype]).toEqual(['change', 'reasons']);
+    expect([c.intent.talk, c.intent.subtype]).toEqual(['sustain', 'ability']);
   });
 
   it('"why not lower" after a ruler answer draws out reasons for change', () => {

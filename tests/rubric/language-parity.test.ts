@@ -561,6 +561,8 @@ const client: Pair[] = [
   { en: "I'm too tired in the evenings.", nl: "Ik ben 's avonds te moe." },
   { en: 'Getting stronger would help my back, I know that.', nl: 'Sterker worden zou mijn rug helpen, dat weet ik.' },
   { en: 'It hurts too much to exercise.', nl: 'Het doet te veel pijn om te oefenen.' },
+  // Round 23: a 4 on the ruler is change talk in both (it was neutral in Dutch).
+  { en: 'Maybe a four.', nl: 'Misschien een vier.', before: { en: 'On a scale from 0 to 10, how important is it to you?', nl: 'Op een schaal van 0 tot 10, hoe belangrijk is het voor je?' } },
 ];
 
 function last(language: Language, speaker: TurnInput['speaker'], text: string, before?: string) {
@@ -608,6 +610,7 @@ describe('the same behaviour codes the same in Dutch and English', () => {
     { en: 'No.', nl: 'Nee.', before: { en: 'Are you going to try the stairs this week?', nl: 'Ga je deze week de trap proberen?' }, subtype: 'commitment' },
     { en: 'No.', nl: 'Nee.', before: { en: 'Have you done the exercises this week?', nl: 'Heb je deze week de oefeningen gedaan?' }, subtype: 'taking_steps' },
     { en: 'Not really.', nl: 'Niet echt.', before: { en: 'Would you like to start walking again?', nl: 'Zou je graag weer willen gaan wandelen?' }, subtype: 'desire' },
+    { en: 'A three.', nl: 'Een drie.', before: { en: 'On a scale from 0 to 10, how confident are you?', nl: 'Op een schaal van 0 tot 10, hoeveel vertrouwen heb je?' }, subtype: 'ability' },
   ])('sustain talk subtype of "$en" / "$nl" after "$before.en": $subtype', ({ en, nl, before, subtype }) => {
     const a = last('en', 'client', en, before.en);
     const b = last('nl', 'client', nl, before.nl);
