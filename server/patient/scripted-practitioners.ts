@@ -1,3 +1,4 @@
+import { nlTeForm } from '../rubric/suggest-alternative.ts';
 import type { Language } from '../rubric/schemas.ts';
 import type { Scenario } from './scenario-schema.ts';
 
@@ -115,9 +116,8 @@ function firstKeyword(scenario: Scenario, side: 'for' | 'against', turn: number)
 export function goalPhrase(scenario: Scenario): string {
   const goal = scenario.targetBehaviour.trim().replace(/[.!]$/, '');
   if (scenario.language === 'en') return goal.replace(/^to\s+/i, '');
-  const words = goal.split(/\s+/);
-  if (words.length < 2 || words.includes('te')) return goal;
-  return [...words.slice(0, -1), 'te', words.at(-1)!].join(' ');
+  // "op te bouwen" for a separable verb, as the report's alternatives say it (nlTeForm).
+  return nlTeForm(goal) ?? goal;
 }
 
 /** The practitioner's text for turn `turn` (0-based); {n} is the patient's last ruler answer. */

@@ -234,7 +234,8 @@ export function nlTeForm(action: string): string | null {
   const first = words[0]!.toLowerCase();
   if (NL_FRONT_VERBS.has(first) && words.length > 1) return `te ${action}`;
   const last = words[words.length - 1]!;
-  if (!/en$/i.test(last)) return null;
+  // Infinitives end in -en, bar a few short ones (gaan, staan, slaan, zijn).
+  if (!/(?:en|aan)$/i.test(last) && last.toLowerCase() !== 'zijn') return null;
   const sep = NL_SEPARABLE.exec(last);
   const verb = sep ? `${sep[1]} te ${sep[2]}` : `te ${last}`;
   return [...words.slice(0, -1), verb].join(' ');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SIMULATION_SEED, simulationRow } from '../../server/cli/commands/simulate-command.ts';
-import { simulateConversation } from '../../server/patient/index.ts';
+import { goalPhrase, simulateConversation } from '../../server/patient/index.ts';
 import { loadScenarios } from '../../server/scenarios/load-scenarios.ts';
 import { realRubric } from './patient-fixtures.ts';
 
@@ -38,4 +38,12 @@ describe.each(scenarios.map((s) => [s.id, s] as const))('simulated patient in %s
 
 it('has scenarios to simulate', () => {
   expect(scenarios.length).toBeGreaterThanOrEqual(1);
+});
+
+describe('the scripted practitioner words each scenario\'s goal', () => {
+  // "om … te <werkwoord>" in Dutch: "te" before the infinitive at the end, split for a separable
+  // verb ("op te bouwen"); a goal that does not end on its verb would read "volgens het te oefenschema".
+  it.each(scenarios.filter((s) => s.language === 'nl').map((s) => [s.id, s] as const))('%s', (_id, scenario) => {
+    expect(goalPhrase(scenario)).toMatch(/\bte \p{L}+(?:en|aan|zijn)$/u);
+  });
 });

@@ -84,6 +84,8 @@ describe('nlTeForm', () => {
     ['stoppen met roken', 'te stoppen met roken'],
     ['doorzetten', 'door te zetten'],
     ['ze elke dag doen', 'ze elke dag te doen'],
+    ['naar buiten gaan', 'naar buiten te gaan'],
+    ['rustig aan opbouwen', 'rustig aan op te bouwen'],
     ['afvallen', 'af te vallen'],
   ])('puts "te" in "%s" → "%s"', (action, expected) => {
     expect(nlTeForm(action)).toBe(expected);
