@@ -192,6 +192,10 @@ export function decide(state: PatientState, scenario: Scenario, turn: Practition
   } else if (codes.has('RR')) {
     intent = sustainIntent('answer', false);
     why.push('told what to do: argues for the status quo ("yes, but…")');
+  } else if (touch.presenting && !touch.theme && !touch.layer && s.turn <= 2) {
+    // Early on, "What brings you here?" is answered with why they came, not a line on some theme.
+    intent = baseIntent('opening', 'neutral');
+    why.push('asked what brings them: says why they came');
   } else if (touch.whyNotLower && (s.ruler.importance !== null || s.ruler.confidence !== null)) {
     const kind = s.ruler.confidence !== null && touch.ruler === 'confidence' ? 'confidence' : 'importance';
     intent = changeIntent('why-not-lower', kind === 'confidence' ? 'ability' : 'reasons');

@@ -11,6 +11,8 @@ export interface Touch {
   whyNotLower: boolean;
   planning: boolean;
   closing: boolean;
+  /** "What brings you here?", "Hoe gaat het?": asks why the patient came or how they are. */
+  presenting: boolean;
 }
 
 function words(text: string): string[] {
@@ -38,6 +40,8 @@ const RULER = /\b(0|nul|zero|een|one|1)\s*(tot|to|-|–|en|and)\s*(10|tien|ten)\
 const RULER_CONFIDENCE = /vertrouw|zeker|lukken|lukt|kunnen|confident|sure|able|succeed|manage/i;
 const WHY_NOT_LOWER = /waarom\b.*\b(niet|geen)\b.*\b(lager|laag|nul|\d)|why\b.*\bnot\b.*\b(lower|zero|\d)|\ben niet (een )?(\d|lager)|\band not (a )?(\d|lower)/i;
 const PLANNING = /\b(plan|eerste stap|volgende stap|first step|next step|concreet|concrete|hoe ga je|what will you do|wat ga je|when will you|wanneer ga je|how will you)\b/i;
+const PRESENTING =
+  /\b(what brings you|what (?:has )?brought you|how are you(?: doing)?|how have you been|how are things|what can i do for you|how can i help|wat brengt (?:je|jou|u)|hoe gaat het(?: met (?:je|jou|u))?\s*[?.!]*$|hoe is het(?: met (?:je|jou|u))?\s*[?.!]*$|waarmee kan ik (?:je|u) helpen|wat kan ik voor (?:je|u) doen)/i;
 const CLOSING = /\b(tot (de )?volgende|tot ziens|doei|fijne dag|goodbye|bye|see you|till next|until next time|we (ronden|sluiten) af|let's wrap up|that's all for today)\b/i;
 
 export function detectTouch(scenario: Scenario, text: string): Touch {
@@ -68,5 +72,6 @@ export function detectTouch(scenario: Scenario, text: string): Touch {
     whyNotLower: WHY_NOT_LOWER.test(text),
     planning: PLANNING.test(text),
     closing: CLOSING.test(text),
+    presenting: PRESENTING.test(text),
   };
 }

@@ -100,6 +100,17 @@ describe('decide: what the patient intends to say', () => {
     expect([c.intent.talk, c.intent.subtype]).toEqual(['sustain', 'ability']);
   });
 
+  it('answers "what brings you here?" early on with why they came, not a line on some theme', () => {
+    const d = decide(fresh(), knee, turn('Wat brengt u hier vandaag?', 'OQ'));
+    expect([d.intent.move, d.intent.talk]).toEqual(['opening', 'neutral']);
+    expect(d.why.join(' ')).toMatch(/what brings them/);
+    // Later in the consult, or about a theme, it is an ordinary open question again.
+    let later = fresh();
+    for (let i = 0; i < 3; i++) later = decide(later, knee, turn('Hm.', 'NC')).state;
+    expect(decide(later, knee, turn('Wat brengt u hier vandaag?', 'OQ')).intent.move).not.toBe('opening');
+    expect(decide(fresh(), knee, turn('Hoe gaat het met de oefeningen?', 'OQ')).intent.move).not.toBe('opening');
+  });
+
   it('"why not lower" after a ruler answer draws out reasons for change', () => {
     const s = { ...fresh(), ruler: { importance: 6, confidence: null } };
     const d = decide(s, knee, turn('Waarom een 6 en niet een 3?', 'OQ'));
