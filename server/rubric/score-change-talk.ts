@@ -54,14 +54,12 @@ export function scoreChangeTalk(turns: readonly CodedTurn[]): ChangeTalk {
       ct++;
       if (t.talkSubtype) change[t.talkSubtype]++;
       else unspecified.change++;
-      if (lastPractitioner) {
-        links.push({
-          practitionerTurn: lastPractitioner.index,
-          clientTurn: t.index,
-          code: lastPractitioner.primary ?? 'NC',
-          subtype: t.talkSubtype,
-        });
-      }
+      links.push({
+        practitionerTurn: lastPractitioner.index,
+        clientTurn: t.index,
+        code: lastPractitioner.primary ?? 'NC',
+        subtype: t.talkSubtype,
+      });
     } else if (talk === 'sustain') {
       st++;
       if (t.talkSubtype) sustain[t.talkSubtype]++;
