@@ -58,6 +58,11 @@ export function fmtDate(iso: string): string {
   return d.toLocaleString(locale.value === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** A calendar day (YYYY-MM-DD) as the UI language writes it ("4 dec 2026"). */
+export function fmtDay(isoDay: string): string {
+  return new Date(`${isoDay}T12:00:00`).toLocaleDateString(locale.value === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium' });
+}
+
 /** A string in a given language regardless of the UI language (e.g. the session's language). */
 export function tIn(lang: UiLocale, key: MessageKey): string {
   return dictionaries[lang][key];

@@ -2,10 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, downloads } from '../api/http.ts';
 import type { Dashboard } from '../api/types.ts';
 import { Histogram, ProgressChart } from '../components/histogram.tsx';
-import { locale, t } from '../i18n/index.ts';
-
-/** A day as the UI language writes it ("4 dec 2026"). */
-const fmtDay = (isoDay: string) => new Date(`${isoDay}T12:00:00`).toLocaleDateString(locale.value === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium' });
+import { fmtDay, t } from '../i18n/index.ts';
 import { errorText } from '../lib/errors.ts';
 import { href } from '../lib/router.ts';
 import { fmt, statusKey } from './courses-view.tsx';
