@@ -9,19 +9,21 @@ import { errorText } from '../lib/errors.ts';
 import { href } from '../lib/router.ts';
 import { fmt } from './courses-view.tsx';
 import { LoadStatus } from '../components/load-status.tsx';
+import type { TalkSubtype } from '../../../server/rubric/schemas.ts';
 
 const TALKS = ['change', 'sustain', 'neutral'] as const;
-const SUBTYPES = ['desire', 'ability', 'reasons', 'need', 'commitment', 'activation', 'taking_steps'] as const;
+// Written out rather than imported: the server's TALK_SUBTYPES would pull zod into the bundle.
+const TALK_SUBTYPES: readonly TalkSubtype[] = ['desire', 'ability', 'reasons', 'need', 'commitment', 'activation', 'taking_steps'];
 /** The talk-type override choices: change and sustain with or without a DARN-CAT subtype, neutral. */
 interface TalkChoice {
   value: string;
   talk: (typeof TALKS)[number];
-  subtype: (typeof SUBTYPES)[number] | null;
+  subtype: TalkSubtype | null;
 }
 const TALK_CHOICES: TalkChoice[] = TALKS.flatMap((talk): TalkChoice[] =>
   talk === 'neutral'
     ? [{ value: talk, talk, subtype: null }]
-    : [{ value: talk, talk, subtype: null }, ...SUBTYPES.map((subtype) => ({ value: `${talk}:${subtype}`, talk, subtype }))],
+    : [{ value: talk, talk, subtype: null }, ...TALK_SUBTYPES.map((subtype) => ({ value: `${talk}:${subtype}`, talk, subtype }))],
 );
 
 function talkKey(talk: string): MessageKey {
