@@ -14,7 +14,8 @@ import {
   MyAssignmentSchema,
 } from './course-schemas.ts';
 import { requireUser } from './require-user.ts';
-import { ErrorBodySchema, EXCEL_BOM, IdParamsSchema } from './schemas.ts';
+import { ErrorBodySchema, IdParamsSchema } from './schemas.ts';
+import { sendCsv } from './send-csv.ts';
 
 // Courses, assignments and the class dashboard. Roles are checked in the course service; every
 // write has its own rate limit on top of the global one.
@@ -104,7 +105,7 @@ export const courseRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['dashboard'], params: IdParamsSchema, response: { 200: z.string(), ...errors } } },
     async (req, reply) => {
       const csv = await courses.dashboardCsv(await user(req), req.params.id);
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="dashboard-${req.params.id}.csv"`).send(EXCEL_BOM + csv);
+      return sendCsv(reply, `dashboard-${req.params.id}.csv`, csv);
     },
   );
 };

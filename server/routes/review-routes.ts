@@ -18,7 +18,8 @@ import {
   SharedSessionSchema,
   TurnIndexParamsSchema,
 } from './review-schemas.ts';
-import { ErrorBodySchema, EXCEL_BOM, IdParamsSchema } from './schemas.ts';
+import { ErrorBodySchema, IdParamsSchema } from './schemas.ts';
+import { sendCsv } from './send-csv.ts';
 
 // Review (annotated transcript, overrides, comments, agreement), sharing, import and export.
 // Access is checked in the review service through session-access.
@@ -66,7 +67,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['review'], response: { 200: z.string(), ...errors } } },
     async (req, reply) => {
       const csv = await review.overridesCsv(await user(req));
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="overrides.csv"').send(EXCEL_BOM + csv);
+      return sendCsv(reply, 'overrides.csv', csv);
     },
   );
 
@@ -120,7 +121,7 @@ export const reviewRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['export'], params: IdParamsSchema, response: { 200: z.string(), ...errors } } },
     async (req, reply) => {
       const csv = await review.exportCsv(await user(req), req.params.id);
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="kier-${req.params.id}.csv"`).send(EXCEL_BOM + csv);
+      return sendCsv(reply, `kier-${req.params.id}.csv`, csv);
     },
   );
 };

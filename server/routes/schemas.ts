@@ -71,9 +71,3 @@ export const AlternativeSchema = z.object({
 });
 
 export const IdParamsSchema = z.object({ id: z.string().min(1).max(100) });
-
-/**
- * Prefixed to CSV downloads: without a byte-order mark, Excel (Dutch Windows above all) reads
- * UTF-8 as the local code page and "Cliënt" comes out garbled. CSV readers skip it.
- */
-export const EXCEL_BOM = '\uFEFF';
