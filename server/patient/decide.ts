@@ -35,6 +35,8 @@ export const IntentSchema = z.object({
   length: z.enum(['short', 'normal']),
   discord: z.boolean(),
   ruler: z.object({ kind: z.enum(['importance', 'confidence']), n: z.number().int().min(0).max(10) }).nullable(),
+  /** For a short answer: the kind of answer the question asks for, so the words fit it. */
+  answers: z.enum(['yes-no', 'how-much', 'wh']).nullable(),
 });
 export type Intent = z.infer<typeof IntentSchema>;
 
@@ -53,7 +55,7 @@ const PREPARATORY: TalkSubtype[] = ['desire', 'ability', 'reasons', 'need'];
 const MOBILISING: TalkSubtype[] = ['commitment', 'activation', 'taking_steps'];
 
 function baseIntent(move: Move, talk: Intent['talk']): Intent {
-  return { move, talk, subtype: null, theme: null, layer: null, length: 'normal', discord: false, ruler: null };
+  return { move, talk, subtype: null, theme: null, layer: null, length: 'normal', discord: false, ruler: null, answers: null };
 }
 
 export function openingIntent(): Intent {
@@ -227,6 +229,7 @@ export function decide(state: PatientState, scenario: Scenario, turn: Practition
     // In discord a closed question gets a curt, resistant answer rather than a neutral one.
     intent = baseIntent('short', s.discord >= 4 ? 'sustain' : 'neutral');
     intent.length = 'short';
+    intent.answers = touch.asks;
     if (s.discord >= 4) {
       intent.discord = true;
       intent.theme = pickTheme('against');
@@ -240,6 +243,12 @@ export function decide(state: PatientState, scenario: Scenario, turn: Practition
     if (side === 'against') {
       if (codes.has('CR')) pChange += 0.05;
       else pSustain += 0.25;
+    }
+    // Asked what stands in the way, a patient names it: the question draws out sustain talk.
+    if (touch.barriers && asksOpen) {
+      pChange *= 0.4;
+      pSustain += 0.5;
+      why.push('asked what stands in the way: sustain talk is the natural answer');
     }
     pChange = Math.max(0.05, pChange);
     pSustain = Math.max(0.05, pSustain);

@@ -13,7 +13,17 @@ export interface Touch {
   closing: boolean;
   /** "What brings you here?", "Hoe gaat het?": asks why the patient came or how they are. */
   presenting: boolean;
+  /** "Wat maakt het lastig?", "What stops you?": asks for what stands in the way of the change. */
+  barriers: boolean;
+  /** The kind of answer the turn's last question asks for (see questionForm). */
+  asks: QuestionForm;
 }
+
+/**
+ * What a question asks for, so a short answer can fit it: yes or no ("Heeft u pijn?"), how often,
+ * how much or how long ("Hoe vaak lukt het?"), or some other fact ("Wanneer?", "Wie helpt u?").
+ */
+export type QuestionForm = 'yes-no' | 'how-much' | 'wh';
 
 function words(text: string): string[] {
   return text
@@ -42,6 +52,24 @@ const WHY_NOT_LOWER = /waarom\b.*\b(niet|geen)\b.*\b(lager|laag|nul|\d)|why\b.*\
 const PLANNING = /\b(plan|eerste stap|volgende stap|first step|next step|concreet|concrete|hoe ga je|what will you do|wat ga je|when will you|wanneer ga je|how will you)\b/i;
 const PRESENTING =
   /\b(what brings you|what (?:has )?brought you|how are you(?: doing)?|how have you been|how are things|what can i do for you|how can i help|wat brengt (?:je|jou|u)|hoe gaat het(?: met (?:je|jou|u))?\s*[?.!]*$|hoe is het(?: met (?:je|jou|u))?\s*[?.!]*$|waarmee kan ik (?:je|u) helpen|wat kan ik voor (?:je|u) doen)/i;
+// "Hoe gaat het met uw knie?" / "How's the back?" early on is a check-in, answered like "how are you".
+const CHECK_IN =
+  /\b(?:hoe gaat het(?: nu| vandaag)? met (?:uw|je|jouw|de|die) \w+|hoe is het met (?:uw|je|jouw|de) \w+|how(?: is|'s) (?:your|the) \w+(?: doing| today)?|how has (?:your|the) \w+ been)\s*[?.!]*$/i;
+// Questions whose answer is what stands in the way: sustain talk is their natural answer.
+const BARRIERS =
+  /\b(?:wat maakt (?:het|dat|dit) (?:\w+ )?(?:zo )?(?:lastig|moeilijk|zwaar|lastiger|moeilijker)|wat (?:houdt|hield|weerhoudt) (?:u|je|jou) (?:\w+ )?(?:tegen|van)|wat staat (?:u|je|jou) in de weg|waar (?:loopt|liep|loop) (?:u|je) (?:\w+ )?tegenaan|wat (?:vindt|vind) (?:u|je) (?:er )?(?:lastig|moeilijk)|waarom (?:doet|deed|doe|heeft|had|hebt|heb|bent|ben|wilt|wil|gaat|ga|lukt|lukte) (?:u|je|het)\b[^?]*\bniet\b|wat zijn de nadelen|what makes (?:it|that|this) (?:so )?(?:hard|difficult|tough|harder)|what (?:stops|stopped|keeps|kept|is stopping|'s stopping|holds|is holding|'s holding) you|what gets in (?:the|your) way|what(?:'s| is| are) getting in the way|why (?:don't|didn't|haven't|won't|can't|aren't) you|what are the downsides|what do you find (?:hard|difficult))/i;
+const HOW_MUCH = /\b(?:hoe vaak|hoeveel|hoe lang|hoe ver|how often|how many|how much|how long|how far)\b/i;
+const WH_START =
+  /^(?:(?:en|dus|oké|ok|okay|oke|nou|maar|so|and|but|well|right|alright|um|uh|eh)[,.]?\s+)*(?:wat|wie|waar|wanneer|welke|welk|waarom|hoe|waarmee|waardoor|waarover|what|who|whom|whose|where|when|which|why|how)\b/i;
+
+/** The form of the turn's last question (its last sentence with a "?", else its last sentence). */
+export function questionForm(text: string): QuestionForm {
+  const sentences = text.split(/(?<=[.!?])\s+/).filter((s) => s.trim() !== '');
+  const last = [...sentences].reverse().find((s) => s.includes('?')) ?? sentences[sentences.length - 1] ?? '';
+  if (HOW_MUCH.test(last)) return 'how-much';
+  return WH_START.test(last.trim()) ? 'wh' : 'yes-no';
+}
+
 const CLOSING = /\b(tot (de )?volgende|tot ziens|doei|fijne dag|goodbye|bye|see you|till next|until next time|we (ronden|sluiten) af|let's wrap up|that's all for today)\b/i;
 
 export function detectTouch(scenario: Scenario, text: string): Touch {
@@ -72,6 +100,8 @@ export function detectTouch(scenario: Scenario, text: string): Touch {
     whyNotLower: WHY_NOT_LOWER.test(text),
     planning: PLANNING.test(text),
     closing: CLOSING.test(text),
-    presenting: PRESENTING.test(text),
+    presenting: PRESENTING.test(text) || CHECK_IN.test(text),
+    barriers: BARRIERS.test(text),
+    asks: questionForm(text),
   };
 }

@@ -69,6 +69,26 @@ function pools(scenario: Scenario, intent: Intent): Pool[] {
 
 const FILLER: Record<Scenario['language'], string> = { nl: 'Hm. Ik weet het eigenlijk niet zo goed.', en: "Hm. I'm not really sure." };
 
+// What a short line can answer, read from its words: scenario authors write plain lines ("Ja.",
+// "Af en toe.", "Goh, dat weet ik niet."), so no tag is needed to fit them to a question.
+const SAYS_YES_NO = /^(?:ja|nee|neen|jawel|niet|klopt|dat klopt|zeker|nou nee|yes|no|yeah|yep|nope|not really|sure|that's right|right)\b/i;
+const SAYS_HOW_MUCH =
+  /\b(?:soms|af en toe|vaak|nooit|elke|iedere|keer|weleens|wel eens|paar|een beetje|één|twee|drie|vier|vijf|dagen|uur|minuten|kwartier|weken|per dag|per week|tien|twintig|half|sometimes|often|never|once|twice|times|every|now and then|a few|a couple|a bit|hours?|minutes|days?|weeks?|a day|a week|one|two|three|four|five|ten|fifteen|twenty|half|\d+)\b/i;
+const SAYS_UNSURE =
+  /\b(?:weet (?:ik|het) (?:\w+ ){0,2}niet|geen idee|moeilijk te zeggen|weet ik veel|not (?:really )?sure|don't (?:really )?know|no idea|hard to say|couldn't (?:really )?say)\b/i;
+
+/**
+ * How well a line answers a question of this form: 0 fits, 1 is an honest "not sure", 2 does not
+ * fit ("Nee." to "Hoe vaak?", "Af en toe." to "Wie helpt u?").
+ */
+function answerFit(text: string, form: NonNullable<Intent['answers']>): number {
+  // A long line is a story, not an answer to a closed question, whatever words it holds.
+  const short = text.split(/\s+/).length <= 8;
+  if (short && form === 'yes-no' && (SAYS_YES_NO.test(text) || SAYS_HOW_MUCH.test(text))) return 0;
+  if (short && form === 'how-much' && SAYS_HOW_MUCH.test(text)) return 0;
+  return SAYS_UNSURE.test(text) ? 1 : 2;
+}
+
 export function fillPlaceholders(text: string, scenario: Scenario, intent: Intent, state: PatientState): string {
   const n = intent.ruler?.n ?? state.ruler.importance ?? Math.round(state.importance);
   const firstName = scenario.persona.name.split(/\s+/)[0] ?? scenario.persona.name;
@@ -109,6 +129,14 @@ export function speakOffline(scenario: Scenario, state: PatientState, intent: In
       }
       for (const c of g) ordered.push({ pool, key: c.key, text: fillPlaceholders(lineText(c.line), scenario, intent, state) });
     }
+  }
+  const form = intent.move === 'short' ? intent.answers : null;
+  if (form) {
+    // Lines that answer the question first (a stable sort keeps the theme and pool order).
+    const fit = new Map(ordered.map((c) => [c, answerFit(c.text, form)]));
+    ordered.sort((a, b) => fit.get(a)! - fit.get(b)!);
+    // A neutral short answer that fits nothing left is an honest "not sure", not a random "Ja.".
+    if (intent.talk === 'neutral' && form !== 'yes-no' && ordered.every((c) => fit.get(c) === 2)) ordered.length = 0;
   }
   const picked = (opts.accept && ordered.find((c) => opts.accept!(c.text, c.pool.talk))) || ordered[0];
   if (!picked) return { text: FILLER[scenario.language], key: null, talk: 'neutral', state: { ...state, rng } };

@@ -111,6 +111,32 @@ describe('decide: what the patient intends to say', () => {
     expect(decide(fresh(), knee, turn('Hoe gaat het met de oefeningen?', 'OQ')).intent.move).not.toBe('opening');
   });
 
+  it('asked what stands in the way, the patient names it: barrier questions draw out sustain talk', () => {
+    const s = { ...fresh(), importance: 6, rapport: 6 };
+    const talks = (text: string) =>
+      Array.from({ length: 40 }, (_, seed) => decide({ ...s, rng: seed }, knee, turn(text, 'OQ')).intent.talk);
+    const sustainShare = (text: string) => talks(text).filter((t) => t === 'sustain').length / 40;
+    const barrier = sustainShare('Wat maakt het lastig om de oefeningen te doen?');
+    const neutralAsk = sustainShare('Wat merkt u daarvan in het dagelijks leven?');
+    expect(barrier).toBeGreaterThan(neutralAsk + 0.25);
+    expect(barrier).toBeGreaterThan(0.5);
+    // Still a person, not a switch: some barrier questions get change talk or a neutral answer.
+    expect(barrier).toBeLessThan(1);
+    expect(decide({ ...s, rng: 1 }, knee, turn('Wat houdt u tegen?', 'OQ')).why.join(' ')).toMatch(/stands in the way/);
+  });
+
+  it('a closed question carries the kind of answer it asks for', () => {
+    expect(after(['CQ'], 'Heeft u de oefeningen gedaan?').intent.answers).toBe('yes-no');
+    expect(after(['CQ'], 'Hoe vaak lukt het per week?').intent.answers).toBe('how-much');
+    expect(after(['CQ'], 'Wie helpt u daarbij?').intent.answers).toBe('wh');
+    expect(after(['OQ'], 'Wat wilt u bereiken?').intent.answers).toBeNull();
+  });
+
+  it('an early "how is your knee?" is a check-in, answered like "how are you"', () => {
+    const d = decide(fresh(), knee, turn('Goedemiddag. Hoe gaat het met uw knie?', 'OQ'));
+    expect(d.intent.move).toBe('opening');
+  });
+
   it('"why not lower" after a ruler answer draws out reasons for change', () => {
     const s = { ...fresh(), ruler: { importance: 6, confidence: null } };
     const d = decide(s, knee, turn('Waarom een 6 en niet een 3?', 'OQ'));

@@ -8,7 +8,7 @@ import { startFakeOpenAiServer, type FakeBehaviour, type FakeOpenAiServer } from
 import { knee, realRubric } from './patient-fixtures.ts';
 
 const forTheme = knee.themes.find((t) => t.side === 'for')!;
-const changeIntent: Intent = { move: 'answer', talk: 'change', subtype: 'desire', theme: forTheme.id, layer: null, length: 'normal', discord: false, ruler: null };
+const changeIntent: Intent = { move: 'answer', talk: 'change', subtype: 'desire', theme: forTheme.id, layer: null, length: 'normal', discord: false, ruler: null, answers: null };
 const state = createPatient(knee, { seed: 7 });
 const history: HistoryTurn[] = [
   { speaker: 'client', text: 'Goedemiddag. Ja, daar ben ik weer.' },
@@ -67,6 +67,15 @@ describe('LLM voice: success', () => {
     const ruler: Intent = { ...changeIntent, move: 'ruler', subtype: null, theme: null, ruler: { kind: 'importance', n: 6 } };
     await createLlmVoice({ llm: rec }).speak({ scenario: knee, state, intent: ruler, history });
     expect(rec.calls[0]!.system).toContain('importance number on the 0–10 scale: 6');
+  });
+
+  it('tells the model what kind of answer a closed question asks for', async () => {
+    const rec = createRecordingLlm({ reply: 'Af en toe.' });
+    const short: Intent = { ...changeIntent, move: 'short', talk: 'neutral', subtype: null, theme: null, length: 'short', answers: 'how-much' };
+    await createLlmVoice({ llm: rec }).speak({ scenario: knee, state, intent: short, history });
+    expect(rec.calls[0]!.system).toContain('give an amount or a frequency');
+    await createLlmVoice({ llm: rec }).speak({ scenario: knee, state, intent: changeIntent, history });
+    expect(rec.calls[1]!.system).not.toContain('Answer the question itself');
   });
 
   it('strips a name label and quotes the model adds', async () => {

@@ -4,7 +4,7 @@ import { lineText } from '../../server/patient/scenario-schema.ts';
 import { knee, turn } from './patient-fixtures.ts';
 
 const intent = (over: Partial<Intent>): Intent => ({
-  move: 'answer', talk: 'neutral', subtype: null, theme: null, layer: null, length: 'normal', discord: false, ruler: null, ...over,
+  move: 'answer', talk: 'neutral', subtype: null, theme: null, layer: null, length: 'normal', discord: false, ruler: null, answers: null, ...over,
 });
 
 describe('offline voice', () => {
@@ -48,6 +48,47 @@ describe('offline voice', () => {
     const first = speakOffline(knee, s, intent({ talk: 'change', subtype: 'need' }));
     const rejected = speakOffline(knee, s, intent({ talk: 'change', subtype: 'need' }), { accept: (t) => t !== first.text });
     expect(rejected.text).not.toBe(first.text);
+  });
+
+  describe('a short answer fits the question', () => {
+    const short = (answers: Intent['answers'], seed: number) =>
+      speakOffline(knee, createPatient(knee, { seed }), intent({ move: 'short', length: 'short', answers }));
+    const seeds = Array.from({ length: 12 }, (_, i) => i + 1);
+
+    it('"how often / how many" gets an amount, never a bare yes or no', () => {
+      for (const seed of seeds) {
+        const text = short('how-much', seed).text;
+        expect(text).toMatch(/soms|af en toe|keer|elke|dag|beetje/i);
+        expect(text).not.toMatch(/^(Ja|Nee|Ja hoor|Dat klopt)\.$/);
+      }
+    });
+
+    it('a yes/no question gets a yes, a no or a how-often', () => {
+      for (const seed of seeds) expect(short('yes-no', seed).text).toMatch(/^(ja|nee|niet|dat klopt|soms|af en toe|e[eé]n keer)/i);
+    });
+
+    it('"who / when / where" gets an honest "not sure" instead of a random "Ja."', () => {
+      for (const seed of seeds) expect(short('wh', seed).text).toMatch(/weet (ik|het) .*niet|niet zo goed/i);
+    });
+
+    it('lines that fit are used up before the voice says it does not know', () => {
+      let s = createPatient(knee, { seed: 4 });
+      const said: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        const spoken = speakOffline(knee, s, intent({ move: 'short', length: 'short', answers: 'how-much' }));
+        said.push(spoken.text);
+        s = spoken.state;
+      }
+      const amounts = knee.lines.short.map(lineText).filter((t) => /soms|af en toe|keer|elke|beetje/i.test(t));
+      expect(said.slice(0, amounts.length).sort()).toEqual([...amounts].sort());
+      // Then other short lines that give an amount ("Het wisselt per dag"), then "not sure".
+      for (const t of said.slice(amounts.length)) expect(t).toMatch(/per dag|per week|weet (ik|het) .*niet|niet zo goed/i);
+    });
+
+    it('a curt answer in discord is still push-back, whatever the question', () => {
+      const spoken = speakOffline(knee, createPatient(knee, { seed: 2 }), intent({ move: 'short', talk: 'sustain', answers: 'wh', discord: true }));
+      expect(spoken.talk).toBe('sustain');
+    });
   });
 
   it('reveals a layer with its own lines', () => {
