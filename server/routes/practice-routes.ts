@@ -46,13 +46,17 @@ export const practiceRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['scenarios'],
         querystring: z.object({ language: LanguageSchema.optional() }),
-        response: { 200: z.object({ scenarios: z.array(ScenarioCardSchema) }), 401: ErrorBodySchema },
+        response: {
+          // `voices`: the patient voices an assignment can use here (the LLM only when configured).
+          200: z.object({ scenarios: z.array(ScenarioCardSchema), voices: z.array(z.enum(['offline', 'llm'])) }),
+          401: ErrorBodySchema,
+        },
       },
     },
     async (req) => {
       await requireUser(req);
       const all = practice.scenarios().filter((s) => !req.query.language || s.language === req.query.language);
-      return { scenarios: all.map(scenarioCard) };
+      return { scenarios: all.map(scenarioCard), voices: practice.voices() };
     },
   );
 

@@ -243,6 +243,8 @@ export function createPracticeService(deps: PracticeDeps) {
   return {
     scenarios: () => deps.scenarios,
     scenario: scenarioOf,
+    /** The patient voices this server can speak: the LLM only when one is configured. */
+    voices: (): ('offline' | 'llm')[] => (deps.llm ? ['offline', 'llm'] : ['offline']),
 
     /**
      * A new session with the patient's opening line. The session, its first turn and (when

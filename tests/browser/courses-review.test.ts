@@ -97,6 +97,10 @@ describe.skipIf(!hasChromium())('courses and review in the browser', () => {
     expect(await teacher.locator('#a-due').evaluate((el) => (el as HTMLInputElement).validity.rangeUnderflow)).toBe(true);
     await teacher.locator('#a-due').fill(new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10));
     await teacher.locator('#a-language').selectOption('en');
+    // No model is configured on this server: the language-model voice is shown but cannot be chosen.
+    const llmOption = teacher.locator('#a-voice option[value="llm"]');
+    expect(await llmOption.isDisabled()).toBe(true);
+    expect(await llmOption.textContent()).toContain('not configured');
     await teacher.getByLabel('Title', { exact: true }).fill('Week 1: open questions');
     await teacher.getByLabel('Minimum turns').fill('2');
     await teacher.getByRole('button', { name: 'Assign', exact: true }).click();

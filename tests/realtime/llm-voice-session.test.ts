@@ -72,6 +72,11 @@ beforeAll(async () => {
   scenarioId = list[0].id;
 });
 
+it('offers the language-model voice for assignments when a model is configured', async () => {
+  const res = await t.app.inject({ url: '/api/scenarios', headers: { cookie } });
+  expect(res.json().voices).toEqual(['offline', 'llm']);
+});
+
 afterAll(async () => {
   for (const s of sockets) s.disconnect();
   await t?.close();

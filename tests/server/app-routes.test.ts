@@ -50,6 +50,8 @@ describe('scenarios', () => {
     expect(Object.keys(nl[0]).sort()).toEqual(
       ['condition', 'difficulty', 'id', 'language', 'persona', 'referral', 'setting', 'summary', 'targetBehaviour', 'title'].sort(),
     );
+    // No model configured here: only the offline voice can be assigned.
+    expect((await t.app.inject({ url: '/api/scenarios', headers: { cookie } })).json().voices).toEqual(['offline']);
     const one = await t.app.inject({ url: `/api/scenarios/${nl[0].id}`, headers: { cookie } });
     expect(one.json()).toEqual(nl[0]);
   });

@@ -275,6 +275,7 @@ export const en = {
   'assign.voice': "Patient voice",
   'assign.voice.offline': "Offline",
   'assign.voice.llm': "Language model",
+  'assign.voice.llmUnavailable': "Language model (not configured on this server)",
   'assign.status': "Status",
   'assign.practise': "Practise",
   'status.not_started': "Not started",

@@ -277,6 +277,7 @@ export const nl: Dict = {
   'assign.voice': "Stem van de patiënt",
   'assign.voice.offline': "Offline",
   'assign.voice.llm': "Taalmodel",
+  'assign.voice.llmUnavailable': "Taalmodel (niet ingesteld op deze server)",
   'assign.status': "Status",
   'assign.practise': "Oefenen",
   'status.not_started': "Niet begonnen",

@@ -34,11 +34,15 @@ export function CourseView({ id }: { id: string }) {
     pctChange: '50',
   });
 
+  // Until the server says otherwise, only the offline voice is offered.
+  const [voices, setVoices] = useState<('offline' | 'llm')[]>(['offline']);
+
   async function load() {
     try {
       const [d, s] = await Promise.all([api.course(id), api.scenarios()]);
       setDetail(d);
       setScenarios(s.scenarios);
+      setVoices(s.voices);
     } catch (e) {
       setError(errorText(e));
     }
@@ -196,7 +200,9 @@ export function CourseView({ id }: { id: string }) {
               <label for="a-voice">{t('assign.voice')}</label>
               <select id="a-voice" value={form.voice} onChange={set('voice')}>
                 <option value="offline">{t('assign.voice.offline')}</option>
-                <option value="llm">{t('assign.voice.llm')}</option>
+                <option value="llm" disabled={!voices.includes('llm')}>
+                  {t(voices.includes('llm') ? 'assign.voice.llm' : 'assign.voice.llmUnavailable')}
+                </option>
               </select>
             </div>
             <div class="field">
