@@ -35,7 +35,7 @@ export const IntentSchema = z.object({
   length: z.enum(['short', 'normal']),
   discord: z.boolean(),
   ruler: z.object({ kind: z.enum(['importance', 'confidence']), n: z.number().int().min(0).max(10) }).nullable(),
-  /** For a short answer: the kind of answer the question asks for, so the words fit it. */
+  /** The kind of answer the turn's question asks for (null: the turn asked nothing), so the words fit it. */
   answers: z.enum(['yes-no', 'how-much', 'wh']).nullable(),
 });
 export type Intent = z.infer<typeof IntentSchema>;
@@ -78,9 +78,12 @@ export function decide(state: PatientState, scenario: Scenario, turn: Practition
   const touched = themeOf(touch.theme);
   const side = touched?.side ?? null;
   const pushy = codes.has('RR') || codes.has('CON');
-  // "What would you like to talk about?" is coded as seeking collaboration but evokes like an open question.
-  const asksOpen = codes.has('OQ') || (codes.has('SEEK') && /\?/.test(turn.text) && /\b(wat|hoe|welke|waar|what|how|which|where)\b/i.test(turn.text));
-  const evoking = !pushy && (asksOpen || codes.has('SR') || codes.has('CR') || codes.has('SUM'));
+  // "What would you like to talk about?" is coded as seeking collaboration but evokes like an open
+  // question; "Mag ik u iets vertellen over wat we weten…?" asks permission, whatever words follow.
+  const asksOpen = codes.has('OQ') || (codes.has('SEEK') && /\?/.test(turn.text) && touch.asks === 'wh');
+  // Emphasising autonomy hands the choice back: the patient weighs it, as after a reflection.
+  const evoking = !pushy && (asksOpen || codes.has('SR') || codes.has('CR') || codes.has('SUM') || codes.has('AUTO'));
+  const asksQuestion = codes.has('OQ') || codes.has('CQ') || /\?\s*$/.test(turn.text.trim());
   s.turn += 1;
   if (touched) why.push(`touched theme ${touched.id} (${touched.side})`);
 
@@ -185,7 +188,9 @@ export function decide(state: PatientState, scenario: Scenario, turn: Practition
         (s.evoking >= l.depth + 3 && s.rapport >= 5 && (codes.has('CR') || codes.has('SUM')))),
   );
 
-  if (touch.closing && !evoking && !pushy) {
+  // A goodbye closes even when the coder hears a reflection in it ("Thanks, see you in two weeks"),
+  // unless it also asks an open question.
+  if (touch.closing && !asksOpen && !pushy) {
     intent = baseIntent('closing', 'neutral');
     why.push('practitioner closes the consult');
   } else if (codes.has('CON') || (codes.has('RR') && s.discord >= 4)) {
@@ -229,7 +234,6 @@ export function decide(state: PatientState, scenario: Scenario, turn: Practition
     // In discord a closed question gets a curt, resistant answer rather than a neutral one.
     intent = baseIntent('short', s.discord >= 4 ? 'sustain' : 'neutral');
     intent.length = 'short';
-    intent.answers = touch.asks;
     if (s.discord >= 4) {
       intent.discord = true;
       intent.theme = pickTheme('against');
@@ -285,6 +289,9 @@ export function decide(state: PatientState, scenario: Scenario, turn: Practition
     why.push(codes.has('SEEK') ? 'asked permission: agrees' : 'nothing to respond to: neutral');
   }
   if (s.rapport < 3 && intent.move === 'answer') intent.length = 'short';
+  // What was asked, if anything: a short answer fits its form, and a reply to a statement does not
+  // sound like the answer to a question ("Dat is een goede vraag").
+  intent.answers = asksQuestion ? touch.asks : null;
   if (intent.talk === 'change') s.changeTalk += 1;
   return { state: s, intent, why, touch };
 }

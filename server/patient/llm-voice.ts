@@ -123,7 +123,7 @@ export function buildPatientPrompt(scenario: Scenario, state: PatientState, inte
   if (theme) lines.push(`Theme: ${theme.label} (${theme.side === 'for' ? 'a reason for change' : 'a reason against change'}).`);
   if (layer) lines.push(`Reveal this deeper ${layer.kind}: ${layer.label}.`);
   if (intent.move === 'ruler' && intent.ruler) lines.push(`Your ${intent.ruler.kind} number on the 0–10 scale: ${intent.ruler.n}. Say this number.`);
-  if (intent.answers) lines.push(`Answer the question itself: ${ANSWER_WORDS[intent.answers]}.`);
+  if (intent.move === 'short' && intent.answers) lines.push(`Answer the question itself: ${ANSWER_WORDS[intent.answers]}.`);
   if (intent.discord) lines.push(`You are in discord with the practitioner: show it.`);
   if (intent.talk !== 'change') lines.push(`Do NOT say anything in favour of changing in this turn.`);
   if (intent.talk !== 'sustain') lines.push(`Do NOT argue against the change in this turn.`);

@@ -21,6 +21,8 @@ interface Pool {
   path: string;
   lines: readonly ScenarioLine[];
   talk: TalkType;
+  /** Other talk types a line of this pool may be heard as and still be right (see `opening`). */
+  alsoTalk?: TalkType;
 }
 
 function pools(scenario: Scenario, intent: Intent): Pool[] {
@@ -33,7 +35,9 @@ function pools(scenario: Scenario, intent: Intent): Pool[] {
   const preparatory = (['desire', 'reasons', 'need', 'ability'] as const).map(change);
   switch (intent.move) {
     case 'opening':
-      return [{ path: 'opening', lines: L.opening, talk: 'neutral' }, neutral];
+      // Why they came often carries a doubt ("…het gaat niet zo vlot met die oefeningen"): that is
+      // the right answer to "what brings you here?", so it is not passed over for a neutral line.
+      return [{ path: 'opening', lines: L.opening, talk: 'neutral', alsoTalk: 'sustain' }, neutral];
     case 'closing':
       return [{ path: 'closing', lines: L.closing, talk: 'neutral' }, short];
     case 'short':
@@ -77,6 +81,9 @@ const SAYS_HOW_MUCH =
 const SAYS_UNSURE =
   /\b(?:weet (?:ik|het) (?:\w+ ){0,2}niet|geen idee|moeilijk te zeggen|weet ik veel|not (?:really )?sure|don't (?:really )?know|no idea|hard to say|couldn't (?:really )?say)\b/i;
 
+/** Lines that only make sense as the answer to a question. */
+const ANSWERS_A_QUESTION = new RegExp(`${SAYS_UNSURE.source}|\\b(?:goede vraag|good question|that's a question)\\b`, 'i');
+
 /**
  * How well a line answers a question of this form: 0 fits, 1 is an honest "not sure", 2 does not
  * fit ("Nee." to "Hoe vaak?", "Af en toe." to "Wie helpt u?").
@@ -93,6 +100,8 @@ export function fillPlaceholders(text: string, scenario: Scenario, intent: Inten
   const n = intent.ruler?.n ?? state.ruler.importance ?? Math.round(state.importance);
   const firstName = scenario.persona.name.split(/\s+/)[0] ?? scenario.persona.name;
   return text
+    // "A {n}": English says "an 8", "an 11", "an 18".
+    .replace(/\b([Aa]) \{n\}/g, (m, a: string) => (/^(8|11|18)$/.test(String(n)) ? `${a}n {n}` : m))
     .replaceAll('{n}', String(n))
     .replaceAll('{lower}', String(Math.max(0, n - 2)))
     .replaceAll('{name}', firstName)
@@ -131,6 +140,11 @@ export function speakOffline(scenario: Scenario, state: PatientState, intent: In
     }
   }
   const form = intent.move === 'short' ? intent.answers : null;
+  if (intent.answers === null && intent.talk === 'neutral') {
+    // After a statement, lines that answer a question ("Dat is een goede vraag", "Geen idee") go last.
+    const asked = new Map(ordered.map((c) => [c, ANSWERS_A_QUESTION.test(c.text) ? 1 : 0]));
+    ordered.sort((a, b) => asked.get(a)! - asked.get(b)!);
+  }
   if (form) {
     // Lines that answer the question first (a stable sort keeps the theme and pool order).
     const fit = new Map(ordered.map((c) => [c, answerFit(c.text, form)]));
@@ -138,7 +152,19 @@ export function speakOffline(scenario: Scenario, state: PatientState, intent: In
     // A neutral short answer that fits nothing left is an honest "not sure", not a random "Ja.".
     if (intent.talk === 'neutral' && form !== 'yes-no' && ordered.every((c) => fit.get(c) === 2)) ordered.length = 0;
   }
-  const picked = (opts.accept && ordered.find((c) => opts.accept!(c.text, c.pool.talk))) || ordered[0];
-  if (!picked) return { text: FILLER[scenario.language], key: null, talk: 'neutral', state: { ...state, rng } };
-  return { text: picked.text, key: picked.key, talk: picked.pool.talk, state: { ...state, rng, usedLines: [...state.usedLines, picked.key] } };
+  let talk: TalkType | undefined;
+  const picked = opts.accept
+    ? ordered.find((c) => {
+        talk = [c.pool.talk, c.pool.alsoTalk].find((t) => t !== undefined && opts.accept!(c.text, t));
+        return talk !== undefined;
+      })
+    : undefined;
+  const chosen = picked ?? ordered[0];
+  if (!chosen) return { text: FILLER[scenario.language], key: null, talk: 'neutral', state: { ...state, rng } };
+  return {
+    text: chosen.text,
+    key: chosen.key,
+    talk: picked ? talk! : chosen.pool.talk,
+    state: { ...state, rng, usedLines: [...state.usedLines, chosen.key] },
+  };
 }

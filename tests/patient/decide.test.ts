@@ -129,7 +129,28 @@ describe('decide: what the patient intends to say', () => {
     expect(after(['CQ'], 'Heeft u de oefeningen gedaan?').intent.answers).toBe('yes-no');
     expect(after(['CQ'], 'Hoe vaak lukt het per week?').intent.answers).toBe('how-much');
     expect(after(['CQ'], 'Wie helpt u daarbij?').intent.answers).toBe('wh');
-    expect(after(['OQ'], 'Wat wilt u bereiken?').intent.answers).toBeNull();
+    expect(after(['OQ'], 'Wat wilt u bereiken?').intent.answers).toBe('wh');
+    // A statement asks nothing, so the reply should not sound like an answer.
+    expect(after(['CR'], 'U wilt graag weer fietsen met Daan.').intent.answers).toBeNull();
+  });
+
+  it('asking permission gets agreement, whatever question words follow', () => {
+    expect(after(['SEEK'], 'Mag ik u iets vertellen over wat we weten over artrose en bewegen?').intent.move).toBe('agree');
+    expect(after(['SEEK'], 'Zullen we volgende week samen kijken hoe het gaat?').intent.move).toBe('agree');
+    // "What would you like to talk about?" still evokes like an open question.
+    expect(after(['SEEK'], 'Waar wilt u het vandaag over hebben?').intent.move).not.toBe('agree');
+  });
+
+  it('emphasising autonomy hands the choice back: the patient weighs it instead of a filler', () => {
+    const s = { ...fresh(), importance: 7, rapport: 7 };
+    const intents = Array.from({ length: 30 }, (_, seed) => decide({ ...s, rng: seed }, knee, turn('U beslist zelf hoe u het aanpakt.', 'AUTO')));
+    expect(intents.filter((d) => d.intent.talk === 'change').length).toBeGreaterThan(10);
+    expect(intents.every((d) => d.intent.move !== 'agree')).toBe(true);
+  });
+
+  it('a goodbye closes the consult even when the coder hears a reflection in it', () => {
+    expect(after(['SR'], 'Dank je wel, tot volgende week.').intent.move).toBe('closing');
+    expect(after(['OQ'], 'Tot volgende week, en wat neemt u mee van vandaag?').intent.move).not.toBe('closing');
   });
 
   it('an early "how is your knee?" is a check-in, answered like "how are you"', () => {

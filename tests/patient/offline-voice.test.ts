@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPatient, decide, openingIntent, speakOffline, type Intent } from '../../server/patient/index.ts';
+import { fillPlaceholders } from '../../server/patient/offline-voice.ts';
 import { lineText } from '../../server/patient/scenario-schema.ts';
 import { knee, turn } from './patient-fixtures.ts';
 
@@ -89,6 +90,30 @@ describe('offline voice', () => {
       const spoken = speakOffline(knee, createPatient(knee, { seed: 2 }), intent({ move: 'short', talk: 'sustain', answers: 'wh', discord: true }));
       expect(spoken.talk).toBe('sustain');
     });
+  });
+
+  it('after a statement, lines that only answer a question come last', () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const spoken = speakOffline(knee, createPatient(knee, { seed }), intent({ talk: 'neutral', answers: null }));
+      expect(spoken.text).not.toMatch(/goede vraag|weet (ik|het) .*niet|geen idee/i);
+    }
+  });
+
+  it('"what brings you here?" may be answered with an opening line that carries a doubt', () => {
+    const doubtful = knee.lines.opening.map(lineText).find((t) => /niet zo vlot/.test(t))!;
+    const spoken = speakOffline(knee, createPatient(knee, { seed: 1 }), intent({ move: 'opening' }), {
+      accept: (text, talk) => (text === doubtful ? talk === 'sustain' : false),
+    });
+    expect([spoken.text, spoken.talk]).toEqual([doubtful, 'sustain']);
+  });
+
+  it('says "an 8", not "a 8"', () => {
+    const en = { ...knee, language: 'en' as const };
+    const s = createPatient(en, { seed: 1 });
+    expect(fillPlaceholders('A {n}, honestly. Maybe a {n}.', en, intent({ move: 'ruler', ruler: { kind: 'importance', n: 8 } }), s)).toBe(
+      'An 8, honestly. Maybe an 8.',
+    );
+    expect(fillPlaceholders('A {n}, honestly.', en, intent({ move: 'ruler', ruler: { kind: 'importance', n: 7 } }), s)).toBe('A 7, honestly.');
   });
 
   it('reveals a layer with its own lines', () => {
