@@ -26,6 +26,7 @@ const UI = {
     start: 'Start gesprek',
     end: 'Gesprek beëindigen',
     endYes: 'Ja, beëindigen',
+    overallHow: 'Hoe komt het totaal tot stand?',
     retry: 'Probeer opnieuw vanaf hier',
     importance: 'Belang-schaalvraag',
     rule: 'Regel',
@@ -56,6 +57,7 @@ const UI = {
     start: 'Start conversation',
     end: 'End session',
     endYes: 'Yes, end it',
+    overallHow: 'How is the overall score made?',
     retry: 'Retry from here',
     importance: 'Importance ruler',
     rule: 'Rule',
@@ -217,6 +219,12 @@ describe.skipIf(!hasChromium())('practising in the browser', () => {
         const summary = page.getByTestId('miti-summary');
         expect(await summary.locator('tbody tr').count()).toBeGreaterThanOrEqual(5);
         expect(await page.getByTestId('overall').textContent()).toMatch(/^\d+$/);
+        // The overall number explains itself: six weighted parts, their mean, and the factor that the
+        // righting-reflex turn pulled below 1.
+        const parts = page.getByTestId('overall-parts');
+        await parts.locator('summary', { hasText: ui.overallHow }).click();
+        expect(await parts.locator('tbody tr').count()).toBe(8);
+        expect(await parts.locator('tbody tr').last().textContent()).toMatch(/× 0[,.]\d\d/);
         expect(await page.getByTestId('code-counts').textContent()).toContain('OQ');
         // The righting-reflex turn comes with an MI-consistent alternative.
         expect(await page.getByTestId('alternatives').locator('.alt').count()).toBeGreaterThanOrEqual(1);

@@ -43,8 +43,18 @@ export interface CodeRate {
   rate: number | null;
 }
 
+export interface OverallPartRow {
+  name: Scores['overallParts'][number]['name'];
+  /** 0–1, 1 is best. */
+  value: number;
+  role: 'weighted' | 'factor';
+  weight: number | null;
+}
+
 export interface NormalizedScores {
   overall: number | null;
+  /** What `overall` is made of (server/rubric/README.md, "Scores"), so the report can explain it. */
+  overallParts: OverallPartRow[];
   summary: SummaryRow[];
   counts: Partial<Record<PractitionerCode, number>>;
   globals: GlobalRow[];
@@ -93,6 +103,7 @@ export function normalizeScores(s: Scores): NormalizedScores {
   const ct = s.changeTalk;
   return {
     overall: s.overall,
+    overallParts: s.overallParts.map((p) => ({ name: p.name, value: p.value, role: p.role, weight: p.weight })),
     summary,
     counts: s.counts,
     globals,

@@ -63,6 +63,61 @@ function TurnLink({ index, class: cls, children }: { index: number; class?: stri
   );
 }
 
+/** How `overall` is made: each part's value and weight, and the factor that multiplies it down. */
+function OverallParts({ scores }: { scores: NormalizedScores }) {
+  if (scores.overallParts.length === 0) return null;
+  const weighted = scores.overallParts.filter((p) => p.role === 'weighted');
+  const factors = scores.overallParts.filter((p) => p.role === 'factor');
+  const mean = weighted.reduce((a, p) => a + p.value * (p.weight ?? 0), 0) / (weighted.reduce((a, p) => a + (p.weight ?? 0), 0) || 1);
+  return (
+    <details class="overall-parts" data-testid="overall-parts">
+      <summary>{t('report.overall.how')}</summary>
+      <div class="table-wrap">
+        <table class="table">
+          <caption class="sr-only">{t('report.overall.how')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('report.measure')}</th>
+              <th scope="col" class="num">
+                {t('report.value')}
+              </th>
+              <th scope="col" class="num">
+                {t('report.part.weight')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {weighted.map((p) => (
+              <tr key={p.name}>
+                <th scope="row">{t(`report.part.${p.name}` as MessageKey)}</th>
+                <td class="num">{fmt(p.value * 100)}%</td>
+                <td class="num muted">{fmt((p.weight ?? 0) * 100)}%</td>
+              </tr>
+            ))}
+            <tr class="parts-total">
+              <th scope="row">{t('report.part.mean')}</th>
+              <td class="num">
+                <strong>{fmt(mean * 100)}%</strong>
+              </td>
+              <td />
+            </tr>
+            {factors.map((p) => (
+              <tr key={p.name}>
+                <th scope="row">{t(`report.part.${p.name}` as MessageKey)}</th>
+                <td class="num">
+                  <strong>× {fmt(p.value, 2)}</strong>
+                </td>
+                <td />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p class="muted small">{t('report.overall.formula')}</p>
+    </details>
+  );
+}
+
 function SummaryTable({ scores }: { scores: NormalizedScores }) {
   return (
     <div class="table-wrap">
@@ -378,6 +433,7 @@ export function ReportView({ id }: { id: string }) {
         <section class="card span-2" aria-labelledby="sum-title">
           <h2 id="sum-title">{t('report.summary')}</h2>
           <SummaryTable scores={scores} />
+          <OverallParts scores={scores} />
         </section>
         <section class="card span-2" aria-labelledby="chart-title">
           <h2 id="chart-title">{t('report.chart')}</h2>
