@@ -27,6 +27,7 @@ const UI = {
     end: 'Gesprek beëindigen',
     endYes: 'Ja, beëindigen',
     overallHow: 'Hoe komt het totaal tot stand?',
+    unsure: 'onzeker',
     retry: 'Probeer opnieuw vanaf hier',
     importance: 'Belang-schaalvraag',
     rule: 'Regel',
@@ -58,6 +59,7 @@ const UI = {
     end: 'End session',
     endYes: 'Yes, end it',
     overallHow: 'How is the overall score made?',
+    unsure: 'unsure',
     retry: 'Retry from here',
     importance: 'Importance ruler',
     rule: 'Rule',
@@ -199,6 +201,12 @@ describe.skipIf(!hasChromium())('practising in the browser', () => {
         await expect(practitionerTurns(page).count()).resolves.toBe(6);
 
         // The chip's popover shows the explanation, the rule that fired and its confidence.
+        // A code the rules are unsure of (the short "U merkt dat…" reflection, confidence 0.55) looks
+        // unsure; a confident one (the opening question, 0.85) does not.
+        const unsureChip = practitionerTurns(page).nth(1).locator('.chip').first();
+        expect(await unsureChip.getAttribute('class')).toContain('chip-unsure');
+        expect(await unsureChip.getAttribute('aria-label')).toContain(ui.unsure);
+        expect(await practitionerTurns(page).nth(0).locator('.chip').first().getAttribute('class')).not.toContain('chip-unsure');
         const chip = practitionerTurns(page).nth(2).locator('.chip').first();
         await chip.scrollIntoViewIfNeeded();
         await chip.click();

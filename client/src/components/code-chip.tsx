@@ -4,6 +4,12 @@ import { fmt, t } from '../i18n/index.ts';
 import { codeName, familyOf } from '../lib/codes.ts';
 
 /**
+ * Below this confidence a code is shown as unsure: the same point below which the hybrid coder
+ * asks the model (CODER_HYBRID_THRESHOLD's default), so students do not take a guess as a verdict.
+ */
+export const UNSURE_BELOW = 0.6;
+
+/**
  * One code under a practitioner turn. The popover (explanation, rule id, confidence) opens on hover,
  * on keyboard focus and on tap/click (which pins it until tapped again, Escape or a tap elsewhere),
  * so it works with a mouse, a keyboard and a touch screen alike.
@@ -26,6 +32,7 @@ export function CodeChip({ hit, align = 'start' }: { hit: CodeHit; align?: 'star
   }, [pinned]);
 
   const family = familyOf(hit.code);
+  const unsure = hit.confidence < UNSURE_BELOW;
   return (
     <span
       class={`chip-wrap chip-${align}`}
@@ -37,10 +44,10 @@ export function CodeChip({ hit, align = 'start' }: { hit: CodeHit; align?: 'star
     >
       <button
         type="button"
-        class={`chip fam-${family}`}
+        class={`chip fam-${family}${unsure ? ' chip-unsure' : ''}`}
         aria-expanded={open}
         aria-describedby={open ? id : undefined}
-        aria-label={`${hit.code}: ${t(codeName(hit.code))}`}
+        aria-label={`${hit.code}: ${t(codeName(hit.code))}${unsure ? ` (${t('chip.unsure.short')})` : ''}`}
         data-code={hit.code}
         onClick={() => setPinned((p) => !p)}
         onFocus={(e) => setKeyFocus((e.currentTarget as HTMLElement).matches(':focus-visible'))}
@@ -54,6 +61,7 @@ export function CodeChip({ hit, align = 'start' }: { hit: CodeHit; align?: 'star
         }}
       >
         {hit.code}
+        {unsure && <span aria-hidden="true">?</span>}
       </button>
       {open && (
         <span role="tooltip" id={id} class="popover">
@@ -61,6 +69,7 @@ export function CodeChip({ hit, align = 'start' }: { hit: CodeHit; align?: 'star
             {t(codeName(hit.code))} <span class="muted">({hit.code})</span>
           </strong>
           <span class="popover-expl">{hit.explanation}</span>
+          {unsure && <span class="popover-unsure">{t('chip.unsure')}</span>}
           {hit.text && (
             <span class="popover-quote">
               <span class="sr-only">{t('chip.utterance')}: </span>“{hit.text}”

@@ -129,6 +129,8 @@ export const en = {
   'level.na': 'not enough data',
 
   'chip.confidence': 'Confidence {p}%',
+  'chip.unsure.short': 'unsure',
+  'chip.unsure': 'Unsure: the rules only half recognise this. Check the code yourself.',
   'chip.rule': 'Rule',
   'chip.close': 'Close',
   'chip.utterance': 'Utterance',

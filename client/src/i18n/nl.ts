@@ -131,6 +131,8 @@ export const nl: Dict = {
   'level.na': 'te weinig gegevens',
 
   'chip.confidence': 'Zekerheid {p}%',
+  'chip.unsure.short': 'onzeker',
+  'chip.unsure': 'Onzeker: de regels herkennen dit maar half. Kijk zelf of de code klopt.',
   'chip.rule': 'Regel',
   'chip.close': 'Sluiten',
   'chip.utterance': 'Uiting',
