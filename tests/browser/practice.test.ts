@@ -218,6 +218,8 @@ describe.skipIf(!hasChromium())('practising in the browser', () => {
         // The live meters have figures once questions and reflections exist.
         expect(await page.getByTestId('meter-rq').locator('.meter-value').textContent()).toMatch(/\d/);
         await page.screenshot({ path: path.join(ARTIFACTS, `chat-${lang}.png`) });
+        // At 1280 px the top bar is one row, not two (a second row took 50 px from the chat).
+        expect(await page.locator('.topbar').evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(80);
         await page.keyboard.press('Escape');
 
         await page.getByRole('button', { name: ui.end }).click();
