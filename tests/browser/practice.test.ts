@@ -287,7 +287,13 @@ describe.skipIf(!hasChromium())('practising in the browser', () => {
       await sendTurn(page, ui.turns[0]);
       await sendTurn(page, ui.turns[1]);
       await expectNoSideScroll(page, 'chat at 375 px');
+      // The patient's referral and target behaviour are one tap away on a phone too.
+      const brief = page.getByTestId('chat-brief');
+      await brief.locator('summary').click();
+      expect(await brief.textContent()).toMatch(/Doelgedrag:\s*\S+/);
+      expect(await brief.isVisible()).toBe(true);
       await page.screenshot({ path: path.join(ARTIFACTS, 'chat-phone.png') });
+      await brief.locator('summary').click();
 
       await srv.stop('SIGKILL');
       await page.getByText(ui.offline).waitFor();

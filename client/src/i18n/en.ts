@@ -50,6 +50,7 @@ export const en = {
   'picker.referral': 'Referral note',
   'picker.setting': 'Setting',
   'picker.goal': 'Target behaviour',
+  'chat.brief': 'Referral and target behaviour',
   'picker.start': 'Start conversation',
   'picker.starting': 'Starting…',
   'picker.count': '{n} scenarios',

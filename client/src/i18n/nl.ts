@@ -52,6 +52,7 @@ export const nl: Dict = {
   'picker.referral': 'Verwijsbrief',
   'picker.setting': 'Setting',
   'picker.goal': 'Doelgedrag',
+  'chat.brief': 'Verwijzing en doelgedrag',
   'picker.start': 'Start gesprek',
   'picker.starting': 'Starten…',
   'picker.count': '{n} scenario’s',

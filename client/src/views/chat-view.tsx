@@ -309,6 +309,15 @@ export function ChatView({ id }: { id: string }) {
         {scenario && (
           <div class="card persona-card">
             <PersonaCard persona={scenario.persona} compact />
+            {/* The referral and the target behaviour stay at hand while practising (they were only
+                on the scenario picker). */}
+            <details class="brief" data-testid="chat-brief">
+              <summary>{t('chat.brief')}</summary>
+              <p class="small">{scenario.referral}</p>
+              <p class="small">
+                <strong>{t('picker.goal')}:</strong> {scenario.targetBehaviour}
+              </p>
+            </details>
           </div>
         )}
         <Meters meters={v.meters} />
