@@ -48,6 +48,8 @@ export const TurnViewSchema = CodedTurnSchema.extend({
   mood: PatientMoodSchema.nullable(),
   /** Patient turns: the practitioner turn index that drew out this change talk, if any. */
   drawnOutBy: z.number().int().nullable(),
+  /** Practitioner turns written in the other language than the session's (the patient and the coding follow the session's). */
+  otherLanguage: LanguageSchema.nullable(),
 });
 export type TurnView = z.infer<typeof TurnViewSchema>;
 

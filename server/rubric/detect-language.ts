@@ -38,3 +38,30 @@ export function detectLanguage(texts: readonly string[], fallback: Language = 'e
   if (code === 'eng') return 'en';
   return wordVote(sample) ?? fallback;
 }
+
+/**
+ * The other language, when one practitioner turn is clearly written in it ("How often do you
+ * walk?" in a Dutch session): the patient and the coding follow the session's language, so the
+ * student should know. Short turns ("Oké", "Right") never count. On one sentence franc is unsure
+ * (it reads "How often do you walk the dog these days?" as Dutch), so the word vote leads: at
+ * least two words only the other language has and none of the session's, or franc agreeing with
+ * a majority of such words.
+ */
+export function otherLanguageOf(text: string, sessionLanguage: Language): Language | null {
+  const words = text.toLowerCase().split(/[^a-zà-ÿ']+/).filter(Boolean);
+  if (words.length < 4) return null;
+  let nl = 0;
+  let en = 0;
+  for (const w of words) {
+    // "is" is Dutch too ("Is er nog iets?"): it tells nothing about one sentence.
+    if (w === 'is') continue;
+    if (NL_WORDS.has(w)) nl++;
+    else if (EN_WORDS.has(w)) en++;
+  }
+  const other: Language = sessionLanguage === 'nl' ? 'en' : 'nl';
+  const [theirs, ours] = other === 'en' ? [en, nl] : [nl, en];
+  if (theirs >= 2 && ours === 0) return other;
+  const code = franc(text, { only: ['nld', 'eng'], minLength: 12 });
+  const byFranc: Language | null = code === 'nld' ? 'nl' : code === 'eng' ? 'en' : null;
+  return byFranc === other && theirs > ours ? other : null;
+}

@@ -15,8 +15,8 @@ import {
   type Scenario,
 } from '../patient/index.ts';
 import type { Meters, PatientMood, SessionView, TurnView } from '../realtime/events.ts';
-import { codeTurn, type CompiledRubric } from '../rubric/index.ts';
-import type { CodedTurn, TalkType } from '../rubric/schemas.ts';
+import { codeTurn, otherLanguageOf, type CompiledRubric } from '../rubric/index.ts';
+import type { CodedTurn, Language, TalkType } from '../rubric/schemas.ts';
 import { scoreTranscript } from '../rubric/score-transcript.ts';
 import { toMeters, toScoreSummary, type Scores } from '../rubric/scores-schema.ts';
 import { suggestAlternatives } from '../rubric/suggest-alternative.ts';
@@ -130,7 +130,7 @@ export function createPracticeService(deps: PracticeDeps) {
     return toMeters(scoreTranscript(codedTurns(turns), { language: session.language }));
   }
 
-  function turnView(t: StoredTurn, prev: StoredTurn | undefined): TurnView {
+  function turnView(t: StoredTurn, prev: StoredTurn | undefined, language: Language): TurnView {
     const drawnOutBy =
       t.speaker === 'client' && t.coded.talk === 'change' && prev && prev.speaker === 'practitioner' ? prev.index : null;
     return {
@@ -142,6 +142,7 @@ export function createPracticeService(deps: PracticeDeps) {
       voice: t.voice,
       mood: (t.mood as PatientMood | null) ?? null,
       drawnOutBy,
+      otherLanguage: t.speaker === 'practitioner' ? otherLanguageOf(t.text, language) : null,
     };
   }
 
@@ -163,7 +164,7 @@ export function createPracticeService(deps: PracticeDeps) {
       voice: session.voice,
       createdAt: session.createdAt,
       endedAt: session.endedAt,
-      turns: turns.map((t, i) => turnView(t, turns[i - 1])),
+      turns: turns.map((t, i) => turnView(t, turns[i - 1], session.language)),
       meters: meters(session, turns),
       mood: lastMood(turns),
     };
@@ -306,7 +307,7 @@ export function createPracticeService(deps: PracticeDeps) {
         const pos = turns.findIndex((t) => t.clientTurnId === input.clientTurnId);
         if (pos >= 0) {
           const isLast = pos === turns.length - 1;
-          return { turn: turnView(turns[pos]!, turns[pos - 1]), meters: meters(session, turns), needsReply: isLast && session.status === 'active' };
+          return { turn: turnView(turns[pos]!, turns[pos - 1], session.language), meters: meters(session, turns), needsReply: isLast && session.status === 'active' };
         }
         if (session.status !== 'active') throw new AppError('conflict', 'this session has ended');
         // A crash may have left the previous turn unanswered: answer it first, keep the alternation.
@@ -332,7 +333,7 @@ export function createPracticeService(deps: PracticeDeps) {
         }
         const all = [...turns, stored];
         entry.turns = all;
-        return { turn: turnView(stored, turns[turns.length - 1]), meters: meters(session, all), needsReply: true };
+        return { turn: turnView(stored, turns[turns.length - 1], session.language), meters: meters(session, all), needsReply: true };
       });
     },
 
@@ -348,7 +349,7 @@ export function createPracticeService(deps: PracticeDeps) {
         const r = await generateReply(entry, events);
         if (!r) return null;
         const prev = r.all[r.all.length - 2];
-        return { turn: turnView(r.turn, prev), meters: meters(session, r.all), mood: (r.turn.mood as PatientMood) ?? NEUTRAL_MOOD };
+        return { turn: turnView(r.turn, prev, session.language), meters: meters(session, r.all), mood: (r.turn.mood as PatientMood) ?? NEUTRAL_MOOD };
       });
     },
 

@@ -100,6 +100,27 @@ describe('practice over socket.io', () => {
     else expect(reply.turn.drawnOutBy).toBeNull();
   });
 
+  it('marks a turn written in the other language, in the ack and in the session view', async () => {
+    const s = await open(cookie);
+    const view = data(await emit<SessionView>(s, 'session:start', { scenarioId }));
+    let replied = nextReply(s, view.id);
+    const english = data(
+      await emit<{ turn: SessionView['turns'][number] }>(s, 'turn:send', { sessionId: view.id, text: 'How often do you walk the dog these days?', clientTurnId: 'lang-1' }),
+    );
+    expect(english.turn.otherLanguage).toBe('en');
+    await replied;
+    replied = nextReply(s, view.id);
+    const dutch = data(
+      await emit<{ turn: SessionView['turns'][number] }>(s, 'turn:send', { sessionId: view.id, text: 'Hoe vaak laat u de hond nu uit?', clientTurnId: 'lang-2' }),
+    );
+    expect(dutch.turn.otherLanguage).toBeNull();
+    await replied;
+    const again = data(await emit<SessionView>(s, 'session:join', { sessionId: view.id }));
+    expect(again.turns.filter((x) => x.speaker === 'practitioner').map((x) => x.otherLanguage)).toEqual(['en', null]);
+    // Patient turns never carry it.
+    expect(again.turns.filter((x) => x.speaker === 'client').every((x) => x.otherLanguage === null)).toBe(true);
+  });
+
   it('stores a resent turn once and answers the resend with the stored turn', async () => {
     const s = await open(cookie);
     const view = data(await emit<SessionView>(s, 'session:start', { scenarioId }));

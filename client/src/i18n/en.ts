@@ -51,6 +51,8 @@ export const en = {
   'picker.setting': 'Setting',
   'picker.goal': 'Target behaviour',
   'chat.brief': 'Referral and target behaviour',
+  'chat.otherLanguage.en': 'This looks like English, but the conversation is in Dutch: the patient and the coding follow Dutch.',
+  'chat.otherLanguage.nl': 'This looks like Dutch, but the conversation is in English: the patient and the coding follow English.',
   'picker.start': 'Start conversation',
   'picker.starting': 'Starting…',
   'picker.count': '{n} scenarios',

@@ -53,6 +53,8 @@ export const nl: Dict = {
   'picker.setting': 'Setting',
   'picker.goal': 'Doelgedrag',
   'chat.brief': 'Verwijzing en doelgedrag',
+  'chat.otherLanguage.en': 'Dit lijkt Engels, maar het gesprek is in het Nederlands: de patiënt en de codering volgen het Nederlands.',
+  'chat.otherLanguage.nl': 'Dit lijkt Nederlands, maar het gesprek is in het Engels: de patiënt en de codering volgen het Engels.',
   'picker.start': 'Start gesprek',
   'picker.starting': 'Starten…',
   'picker.count': '{n} scenario’s',

@@ -35,6 +35,11 @@ function PractitionerTurn({ turn }: { turn: TurnView }) {
           <CodeChip key={`${hit.code}-${i}`} hit={hit} align="end" />
         ))}
       </div>
+      {turn.otherLanguage && (
+        <p class="turn-note" data-testid="other-language">
+          {t(turn.otherLanguage === 'en' ? 'chat.otherLanguage.en' : 'chat.otherLanguage.nl')}
+        </p>
+      )}
     </li>
   );
 }
