@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TalkSubtypeSchema, TalkTypeSchema, type CodedTurn, type PractitionerCode, type TalkSubtype } from '../rubric/schemas.ts';
-import { detectTouch, type Touch } from './detect-touch.ts';
+import { detectTouch, topicStems, type Touch } from './detect-touch.ts';
 import { RESISTANCE, readiness, type PatientState } from './patient-state.ts';
 import type { Scenario } from './scenario-schema.ts';
 import { nextRandom } from './seeded-random.ts';
@@ -37,6 +37,8 @@ export const IntentSchema = z.object({
   ruler: z.object({ kind: z.enum(['importance', 'confidence']), n: z.number().int().min(0).max(10) }).nullable(),
   /** The kind of answer the turn's question asks for (null: the turn asked nothing), so the words fit it. */
   answers: z.enum(['yes-no', 'how-much', 'wh']).nullable(),
+  /** Word stems of the practitioner's turn (detect-touch.ts topicStems): lines that share one fit better. */
+  topic: z.array(z.string()),
 });
 export type Intent = z.infer<typeof IntentSchema>;
 
@@ -55,7 +57,7 @@ const PREPARATORY: TalkSubtype[] = ['desire', 'ability', 'reasons', 'need'];
 const MOBILISING: TalkSubtype[] = ['commitment', 'activation', 'taking_steps'];
 
 function baseIntent(move: Move, talk: Intent['talk']): Intent {
-  return { move, talk, subtype: null, theme: null, layer: null, length: 'normal', discord: false, ruler: null, answers: null };
+  return { move, talk, subtype: null, theme: null, layer: null, length: 'normal', discord: false, ruler: null, answers: null, topic: [] };
 }
 
 export function openingIntent(): Intent {
@@ -292,6 +294,7 @@ export function decide(state: PatientState, scenario: Scenario, turn: Practition
   // What was asked, if anything: a short answer fits its form, and a reply to a statement does not
   // sound like the answer to a question ("Dat is een goede vraag").
   intent.answers = asksQuestion ? touch.asks : null;
+  intent.topic = topicStems(turn.text);
   if (intent.talk === 'change') s.changeTalk += 1;
   return { state: s, intent, why, touch };
 }

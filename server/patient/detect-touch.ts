@@ -34,6 +34,21 @@ function words(text: string): string[] {
     .filter(Boolean);
 }
 
+// Words too common to say what a turn is about.
+const NOT_A_TOPIC = new Set(
+  'about would could should there their which where these those think thing things really something anything everything because maybe right again today still other doing going being having want wants eigenlijk zouden hebben heeft wordt worden kunnen willen moeten misschien ervan daarvan daarover vindt vinden zeggen zegt denkt denken natuurlijk gewoon iemand iets altijd nooit echter omdat welke wanneer waarom hoeveel'.split(' '),
+);
+
+/**
+ * What a text is about, as word stems (the first five letters of each word of five or more letters
+ * that is not a common word): the offline voice prefers lines that share one with the question.
+ */
+export function topicStems(text: string): string[] {
+  const out = new Set<string>();
+  for (const w of words(text)) if (w.length >= 5 && !NOT_A_TOPIC.has(w)) out.add(w.slice(0, 5));
+  return [...out];
+}
+
 function hits(tokens: string[], keywords: string[]): number {
   let n = 0;
   for (const kw of keywords) {

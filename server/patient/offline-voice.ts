@@ -2,6 +2,7 @@ import type { TalkType } from '../rubric/schemas.ts';
 import type { Intent } from './decide.ts';
 import type { PatientState } from './patient-state.ts';
 import { lineText, lineTheme, type Scenario, type ScenarioLine } from './scenario-schema.ts';
+import { topicStems } from './detect-touch.ts';
 import { nextRandom } from './seeded-random.ts';
 
 // The offline voice: realises an intent with a line written in the scenario. A line is never
@@ -81,6 +82,14 @@ const SAYS_HOW_MUCH =
 const SAYS_UNSURE =
   /\b(?:weet (?:ik|het) (?:\w+ ){0,2}niet|geen idee|moeilijk te zeggen|weet ik veel|not (?:really )?sure|don't (?:really )?know|no idea|hard to say|couldn't (?:really )?say)\b/i;
 
+const GREETING = /^(?:hoi|hallo|dag|hé|goedemorgen|goedemiddag|goedenavond|hi|hello|hey|hiya|morning|hi there|alright)[.!,]\s+(?=\S+\s+\S+\s+\S+)/i;
+
+/** "Hoi. Ja, de enkel." → "Ja, de enkel.": the line without a greeting in front. */
+export function withoutGreeting(text: string): string {
+  const rest = text.replace(GREETING, '');
+  return rest === text ? text : rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 /** Lines that only make sense as the answer to a question. */
 const ANSWERS_A_QUESTION = new RegExp(`${SAYS_UNSURE.source}|\\b(?:goede vraag|good question|that's a question)\\b`, 'i');
 
@@ -118,6 +127,7 @@ export type AcceptLine = (text: string, talk: TalkType) => boolean;
 export function speakOffline(scenario: Scenario, state: PatientState, intent: Intent, opts: { accept?: AcceptLine } = {}): Spoken {
   let rng = state.rng;
   const used = new Set(state.usedLines);
+  const topic = new Set(intent.topic);
   const ordered: { pool: Pool; key: string; text: string }[] = [];
   for (const pool of pools(scenario, intent)) {
     const fresh = pool.lines.map((line, i) => ({ line, key: `${pool.path}#${i}` })).filter((c) => !used.has(c.key));
@@ -136,7 +146,18 @@ export function speakOffline(scenario: Scenario, state: PatientState, intent: In
         const j = Math.floor(r.value * (i + 1));
         [g[i], g[j]] = [g[j]!, g[i]!];
       }
-      for (const c of g) ordered.push({ pool, key: c.key, text: fillPlaceholders(lineText(c.line), scenario, intent, state) });
+      // Within a group, lines that share a word with the practitioner's turn come first
+      // ("Wat vindt uw dochter ervan?" → the line about the daughter), the shuffle decides the rest.
+      if (topic.size > 0) {
+        const shared = new Map(g.map((c) => [c, topicStems(lineText(c.line)).filter((w) => topic.has(w)).length]));
+        g.sort((a, b) => shared.get(b)! - shared.get(a)!);
+      }
+      for (const c of g) {
+        let text = fillPlaceholders(lineText(c.line), scenario, intent, state);
+        // Asked "what brings you here?" after the greetings, an opening line does not greet again.
+        if (pool.path === 'opening' && state.turn > 0) text = withoutGreeting(text);
+        ordered.push({ pool, key: c.key, text });
+      }
     }
   }
   const form = intent.move === 'short' ? intent.answers : null;

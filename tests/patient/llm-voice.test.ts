@@ -8,7 +8,7 @@ import { startFakeOpenAiServer, type FakeBehaviour, type FakeOpenAiServer } from
 import { knee, realRubric } from './patient-fixtures.ts';
 
 const forTheme = knee.themes.find((t) => t.side === 'for')!;
-const changeIntent: Intent = { move: 'answer', talk: 'change', subtype: 'desire', theme: forTheme.id, layer: null, length: 'normal', discord: false, ruler: null, answers: null };
+const changeIntent: Intent = { move: 'answer', talk: 'change', subtype: 'desire', theme: forTheme.id, layer: null, length: 'normal', discord: false, ruler: null, answers: null, topic: [] };
 const state = createPatient(knee, { seed: 7 });
 const history: HistoryTurn[] = [
   { speaker: 'client', text: 'Goedemiddag. Ja, daar ben ik weer.' },

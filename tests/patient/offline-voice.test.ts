@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createPatient, decide, openingIntent, speakOffline, type Intent } from '../../server/patient/index.ts';
-import { fillPlaceholders } from '../../server/patient/offline-voice.ts';
+import { fillPlaceholders, withoutGreeting } from '../../server/patient/offline-voice.ts';
+import { topicStems } from '../../server/patient/detect-touch.ts';
 import { lineText } from '../../server/patient/scenario-schema.ts';
 import { knee, turn } from './patient-fixtures.ts';
 
 const intent = (over: Partial<Intent>): Intent => ({
-  move: 'answer', talk: 'neutral', subtype: null, theme: null, layer: null, length: 'normal', discord: false, ruler: null, answers: null, ...over,
+  move: 'answer', talk: 'neutral', subtype: null, theme: null, layer: null, length: 'normal', discord: false, ruler: null, answers: null, topic: [], ...over,
 });
 
 describe('offline voice', () => {
@@ -105,6 +106,26 @@ describe('offline voice', () => {
       accept: (text, talk) => (text === doubtful ? talk === 'sustain' : false),
     });
     expect([spoken.text, spoken.talk]).toEqual([doubtful, 'sustain']);
+  });
+
+  it('prefers a line that shares a word with the question', () => {
+    for (let seed = 1; seed <= 8; seed++) {
+      const topic = topicStems('Hoe is het met uw buurvrouw?');
+      const spoken = speakOffline(knee, createPatient(knee, { seed }), intent({ talk: 'neutral', answers: 'wh', topic }));
+      expect(spoken.text).toMatch(/buurvrouw/);
+    }
+  });
+
+  it('does not greet again when "what brings you here?" comes after the greetings', () => {
+    expect(withoutGreeting('Hoi. Ja, de enkel. Gaat wel.')).toBe('Ja, de enkel. Gaat wel.');
+    expect(withoutGreeting("Hi. I've got about forty minutes before I'm back on the ward.")).toBe("I've got about forty minutes before I'm back on the ward.");
+    // A greeting that is most of the line stays.
+    expect(withoutGreeting('Hé. Nou, hier.')).toBe('Hé. Nou, hier.');
+    expect(withoutGreeting('Nou, daar ben ik weer.')).toBe('Nou, daar ben ik weer.');
+    let s = createPatient(knee, { seed: 3 });
+    s = { ...s, turn: 1 };
+    const spoken = speakOffline(knee, s, intent({ move: 'opening' }));
+    expect(spoken.text).not.toMatch(/^(Dag|Goedemorgen|Hallo|Hoi)\b/);
   });
 
   it('says "an 8", not "a 8"', () => {
