@@ -8,6 +8,7 @@ import { registerServices, type KierServices } from './plugins/app/services.ts';
 import { registerExternal } from './plugins/external/index.ts';
 import { attachRealtime, closeRealtime, type KierServer } from './realtime/socket-server.ts';
 import { isUnavailable } from './realtime/unavailable.ts';
+import { adminRoutes } from './routes/admin-routes.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { courseRoutes } from './routes/course-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
@@ -78,6 +79,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(practiceRoutes);
   await app.register(courseRoutes);
   await app.register(reviewRoutes);
+  await app.register(adminRoutes);
 
   const io = attachRealtime(app.server, {
     auth: services.auth,

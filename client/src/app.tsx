@@ -1,3 +1,4 @@
+import { AccountsView } from './views/accounts-view.tsx';
 import { useEffect } from 'preact/hooks';
 import { api } from './api/http.ts';
 import { locale, setLocale, t, type UiLocale } from './i18n/index.ts';
@@ -83,6 +84,11 @@ function Header() {
                 {t('nav.agreement')}
               </a>
             )}
+            {user.role === 'admin' && (
+              <a href={href({ name: 'accounts' })} aria-current={r === 'accounts' ? 'page' : undefined}>
+                {t('nav.accounts')}
+              </a>
+            )}
           </nav>
         )}
         <div class="topbar-end">
@@ -131,6 +137,8 @@ function Page() {
       return <SharedView />;
     case 'agreement':
       return <AgreementView />;
+    case 'accounts':
+      return <AccountsView />;
     case 'import':
       return <ImportView />;
   }

@@ -8,11 +8,13 @@ export const ErrorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });
 
+export const RoleSchema = z.enum(['student', 'instructor', 'reviewer', 'admin']);
+
 export const UserSchema = z.object({
   id: z.string(),
   name: z.string(),
   email: z.string(),
-  role: z.enum(['student', 'instructor', 'reviewer', 'admin']),
+  role: RoleSchema,
   locale: LanguageSchema,
 });
 
@@ -29,6 +31,8 @@ export const LoginBodySchema = z.object({
 });
 
 export const UserBodySchema = z.object({ user: UserSchema });
+
+export const SetRoleBodySchema = z.object({ role: RoleSchema });
 
 export const ScenarioCardSchema = z.object({
   id: z.string(),

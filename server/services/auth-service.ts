@@ -38,6 +38,22 @@ export function createAuthService(deps: { store: Store }) {
 
   return {
     createUser,
+    /** All accounts; admins only. */
+    async listUsers(actor: User): Promise<User[]> {
+      if (actor.role !== 'admin') throw new AppError('forbidden', 'only admins manage accounts');
+      return store.users.list();
+    },
+    /**
+     * Give an account another role; admins only. An admin cannot change their own role, so the
+     * last admin cannot lock everyone out by accident.
+     */
+    async setRole(actor: User, id: string, role: Role): Promise<User> {
+      if (actor.role !== 'admin') throw new AppError('forbidden', 'only admins manage accounts');
+      if (actor.id === id) throw new AppError('forbidden', 'admins cannot change their own role');
+      const user = await store.users.setRole(id, role);
+      if (!user) throw new AppError('not_found', 'no such account');
+      return user;
+    },
     /** Self sign-up: always a student. */
     async signup(input: { name: string; email: string; password: string; locale?: Language | undefined }) {
       const user = await createUser({ ...input, locale: input.locale ?? 'nl', role: 'student' });

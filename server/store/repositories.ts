@@ -126,6 +126,16 @@ export function createUserRepository(db: Queryable) {
       const rows = await db.query('SELECT * FROM users WHERE id = $1', [id]);
       return rows[0] ? toUser(rows[0]) : null;
     },
+    /** Every account, for the admin's account list (names first, then email). */
+    async list(): Promise<User[]> {
+      const rows = await db.query('SELECT * FROM users ORDER BY lower(name), email');
+      return rows.map(toUser);
+    },
+    /** The account with its new role, or null when there is no such account. */
+    async setRole(id: string, role: Role): Promise<User | null> {
+      const rows = await db.query('UPDATE users SET role = $2 WHERE id = $1 RETURNING *', [id, role]);
+      return rows[0] ? toUser(rows[0]) : null;
+    },
     async countByRole(role: Role): Promise<number> {
       const rows = await db.query<{ n: unknown }>('SELECT count(*) AS n FROM users WHERE role = $1', [role]);
       return Number(rows[0]?.n ?? 0);

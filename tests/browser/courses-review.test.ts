@@ -56,6 +56,8 @@ describe.skipIf(!hasChromium())('courses and review in the browser', () => {
     await addUser(dataDir, 'stu@example.org', 'Stu Student', 'student');
     await addUser(dataDir, 'ilse@example.nl', 'Ilse Docent', 'instructor', 'nl');
     await addUser(dataDir, 'ruud@example.nl', 'Ruud Beoordelaar', 'reviewer', 'nl');
+    await addUser(dataDir, 'ada@example.nl', 'Ada Beheerder', 'admin', 'nl');
+    await addUser(dataDir, 'sam@example.nl', 'Sam Student', 'student', 'nl');
     await buildClient();
     srv = await startKierServer({ dataDir });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -346,4 +348,29 @@ describe.skipIf(!hasChromium())('courses and review in the browser', () => {
       await inesCtx!.close();
     }
   }, 180_000);
+
+  it('in Dutch: an admin makes a student an instructor on the Accounts page, and it holds at the next login', async () => {
+    const adminCtx = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
+    const samCtx = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
+    try {
+      const admin = await adminCtx.newPage();
+      await logIn(admin, srv.url, 'ada@example.nl', 'nl');
+      await admin.getByRole('link', { name: 'Accounts' }).click();
+      const table = admin.getByTestId('accounts');
+      await table.waitFor();
+      // Her own role cannot be changed (the last admin would lock everyone out).
+      expect(await admin.getByLabel('Rol van Ada Beheerder').isDisabled()).toBe(true);
+      await admin.getByLabel('Rol van Sam Student').selectOption('instructor');
+      await admin.getByText('Sam Student is nu docent.').waitFor();
+      // Sam logs in as an instructor: the menu shows what instructors see.
+      const sam = await samCtx.newPage();
+      await logIn(sam, srv.url, 'sam@example.nl', 'nl');
+      await sam.getByRole('link', { name: 'Overeenstemming' }).waitFor();
+      // A non-admin has no Accounts page in the menu.
+      expect(await sam.getByRole('link', { name: 'Accounts' }).count()).toBe(0);
+    } finally {
+      await adminCtx.close();
+      await samCtx.close();
+    }
+  }, 60_000);
 });

@@ -111,6 +111,8 @@ export const api = {
   unshare: (id: string, userId: string) => request<void>('DELETE', `/api/sessions/${enc(id)}/shares/${enc(userId)}`),
   shared: () => request<{ sessions: SharedSession[] }>('GET', '/api/shared'),
   agreement: () => request<Agreement>('GET', '/api/review/agreement'),
+  users: () => request<{ users: User[] }>('GET', '/api/admin/users'),
+  setRole: (id: string, role: User['role']) => request<{ user: User }>('PATCH', `/api/admin/users/${enc(id)}`, { role }),
   importTranscript: (body: { filename: string; content: string; language?: 'nl' | 'en' | 'auto'; title?: string }) =>
     request<{ sessions: SessionSummary[] }>('POST', '/api/imports', body),
 };

@@ -16,6 +16,7 @@ export type Route =
   | { name: 'print'; id: string }
   | { name: 'shared' }
   | { name: 'agreement' }
+  | { name: 'accounts' }
   | { name: 'import' };
 
 export function parseRoute(hash: string): Route {
@@ -34,6 +35,7 @@ export function parseRoute(hash: string): Route {
     case 'courses':
     case 'shared':
     case 'agreement':
+    case 'accounts':
     case 'import':
       return { name: parts[0] };
     case 'course':
