@@ -107,6 +107,21 @@ describe.skipIf(!hasChromium())('courses and review in the browser', () => {
     await teacher.getByLabel('Minimum turns').fill('2');
     await teacher.getByRole('button', { name: 'Assign', exact: true }).click();
     await teacher.getByText('Week 1: open questions').waitFor();
+    // The assignment can be edited: the form fills with its values, and saving changes it in place.
+    await teacher.getByRole('button', { name: 'Edit assignment Week 1: open questions' }).click();
+    await teacher.getByRole('heading', { name: 'Edit assignment: Week 1: open questions' }).waitFor();
+    expect(await teacher.getByLabel('Minimum turns').inputValue()).toBe('2');
+    expect(await teacher.locator('#a-language').inputValue()).toBe('en');
+    const later = new Date(Date.now() + 10 * 86_400_000);
+    const laterDay = `${later.getFullYear()}-${String(later.getMonth() + 1).padStart(2, '0')}-${String(later.getDate()).padStart(2, '0')}`;
+    await teacher.locator('#a-due').fill(laterDay);
+    await teacher.getByRole('button', { name: 'Save changes' }).click();
+    await teacher.getByText('Assignment updated.').waitFor();
+    // The list reloads with the new due date (en-GB: "14 Dec 2026"), still one assignment.
+    const dueText = later.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+    await teacher.locator('li[data-assignment]', { hasText: dueText }).waitFor();
+    expect(await teacher.locator('li[data-assignment]').count()).toBe(1);
+    await teacher.getByRole('heading', { name: 'New assignment' }).waitFor();
 
     // Student: joins by the link and practises for the assignment.
     const student = await open();

@@ -98,6 +98,7 @@ export const api = {
     request<{ instructors: Member[] }>('POST', `/api/courses/${enc(id)}/instructors`, { email }),
   createAssignment: (courseId: string, body: AssignmentInput) =>
     request<{ assignment: Assignment }>('POST', `/api/courses/${enc(courseId)}/assignments`, body),
+  updateAssignment: (id: string, body: AssignmentInput) => request<{ assignment: Assignment }>('PATCH', `/api/assignments/${enc(id)}`, body),
   deleteAssignment: (id: string) => request<void>('DELETE', `/api/assignments/${enc(id)}`),
   myAssignments: () => request<{ assignments: MyAssignment[] }>('GET', '/api/assignments'),
   dashboard: (courseId: string) => request<Dashboard>('GET', `/api/courses/${enc(courseId)}/dashboard`),

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api/http.ts';
-import type { CourseDetail, ScenarioCard } from '../api/types.ts';
-import { t } from '../i18n/index.ts';
+import type { Assignment, CourseDetail, ScenarioCard } from '../api/types.ts';
+import { fmtDay, t } from '../i18n/index.ts';
 import { errorText } from '../lib/errors.ts';
 import { href } from '../lib/router.ts';
 import { LoadStatus } from '../components/load-status.tsx';
@@ -16,13 +16,20 @@ function numOrUndefined(s: string): number | undefined {
 }
 
 /** One course for its instructors: join code and link, co-instructors, assignments. */
+/** The local calendar day (YYYY-MM-DD) of an instant: a due date is set as a local day. */
+function localDay(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 export function CourseView({ id }: { id: string }) {
   const [detail, setDetail] = useState<CourseDetail | null>(null);
   const [scenarios, setScenarios] = useState<ScenarioCard[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [coEmail, setCoEmail] = useState('');
-  const [form, setForm] = useState({
+  const blankForm = () => ({
     scenarioId: '',
     title: '',
     dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
@@ -33,6 +40,32 @@ export function CourseView({ id }: { id: string }) {
     pctComplex: '40',
     pctChange: '50',
   });
+  const [form, setForm] = useState(blankForm);
+  /** The assignment the form is editing; null: the form makes a new one. */
+  const [editing, setEditing] = useState<Assignment | null>(null);
+
+  function edit(a: Assignment) {
+    const str = (v: number | undefined) => (v === undefined ? '' : String(v));
+    setEditing(a);
+    setNotice(null);
+    setForm({
+      scenarioId: a.scenarioId,
+      title: a.title,
+      dueAt: localDay(a.dueAt),
+      minTurns: String(a.minTurns),
+      language: a.language,
+      voice: a.voice,
+      rq: str(a.targets.rq),
+      pctComplex: str(a.targets.pctComplex),
+      pctChange: str(a.targets.pctChange),
+    });
+    document.getElementById('new-assignment-h')?.scrollIntoView({ block: 'start' });
+  }
+
+  function cancelEdit() {
+    setEditing(null);
+    setForm(blankForm());
+  }
 
   // Until the server says otherwise, only the offline voice is offered.
   const [voices, setVoices] = useState<('offline' | 'llm')[]>(['offline']);
@@ -74,17 +107,21 @@ export function CourseView({ id }: { id: string }) {
     e.preventDefault();
     setError(null);
     const scenarioId = form.scenarioId || inLanguage[0]?.id || '';
+    const body = {
+      scenarioId,
+      title: form.title.trim() || undefined,
+      dueAt: new Date(`${form.dueAt}T23:59:00`).toISOString(),
+      minTurns: Number(form.minTurns),
+      language: form.language,
+      voice: form.voice,
+      targets: { rq: numOrUndefined(form.rq), pctComplex: numOrUndefined(form.pctComplex), pctChange: numOrUndefined(form.pctChange) },
+    };
     try {
-      await api.createAssignment(id, {
-        scenarioId,
-        title: form.title.trim() || undefined,
-        dueAt: new Date(`${form.dueAt}T23:59:00`).toISOString(),
-        minTurns: Number(form.minTurns),
-        language: form.language,
-        voice: form.voice,
-        targets: { rq: numOrUndefined(form.rq), pctComplex: numOrUndefined(form.pctComplex), pctChange: numOrUndefined(form.pctChange) },
-      });
-      setNotice(t('course.assigned'));
+      if (editing) await api.updateAssignment(editing.id, body);
+      else await api.createAssignment(id, body);
+      setNotice(t(editing ? 'course.assignmentSaved' : 'course.assigned'));
+      setEditing(null);
+      setForm(blankForm());
       await load();
     } catch (err) {
       setError(errorText(err));
@@ -156,15 +193,18 @@ export function CourseView({ id }: { id: string }) {
         ) : (
           <ul class="plain-list">
             {detail.assignments.map((a) => (
-              <li key={a.id}>
-                <strong>{a.title || a.scenarioTitle}</strong> · {t('assign.due')} {new Date(a.dueAt).toLocaleDateString()} ·{' '}
-                {t('assign.minTurns')} {a.minTurns} · {a.language.toUpperCase()} · {t(a.voice === 'llm' ? 'assign.voice.llm' : 'assign.voice.offline')}
+              <li key={a.id} data-assignment={a.id}>
+                <strong>{a.title || a.scenarioTitle}</strong> · {t('assign.due')} {fmtDay(localDay(a.dueAt))} ·{' '}
+                {t('assign.minTurns')} {a.minTurns} · {a.language.toUpperCase()} · {t(a.voice === 'llm' ? 'assign.voice.llm' : 'assign.voice.offline')}{' '}
+                <button type="button" class="btn btn-ghost btn-small" onClick={() => edit(a)} aria-label={t('course.editAssignment', { title: a.title || a.scenarioTitle })}>
+                  {t('course.edit')}
+                </button>
               </li>
             ))}
           </ul>
         )}
         <form class="stack assignment-form" onSubmit={assign} aria-labelledby="new-assignment-h">
-          <h3 id="new-assignment-h">{t('course.newAssignment')}</h3>
+          <h3 id="new-assignment-h">{editing ? t('course.editingAssignment', { title: editing.title || editing.scenarioTitle }) : t('course.newAssignment')}</h3>
           <div class="form-grid">
             <div class="field">
               <label for="a-language">{t('picker.language')}</label>
@@ -218,9 +258,16 @@ export function CourseView({ id }: { id: string }) {
               <input id="a-ct" type="number" min={0} max={100} value={form.pctChange} onInput={set('pctChange')} />
             </div>
           </div>
-          <button class="btn btn-primary" type="submit">
-            {t('course.assign')}
-          </button>
+          <div class="inline-form">
+            <button class="btn btn-primary" type="submit">
+              {t(editing ? 'course.saveAssignment' : 'course.assign')}
+            </button>
+            {editing && (
+              <button class="btn" type="button" onClick={cancelEdit}>
+                {t('course.cancelEdit')}
+              </button>
+            )}
+          </div>
         </form>
       </section>
     </div>
