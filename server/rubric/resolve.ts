@@ -98,11 +98,12 @@ export function resolvePractitioner(
     const r = rules[i];
     const code: PractitionerCode = r?.code ?? 'NC';
     const last = codes[codes.length - 1];
-    // Adjacent utterances with the same code are one behaviour (a reflection in two sentences).
-    if (last && last.code === code) {
+    // Adjacent utterances with the same code are one behaviour (a reflection in two sentences), and
+    // the reflections after an announced summary ("Let me summarise. You…") are that summary.
+    if (last && (last.code === code || (last.code === 'SUM' && (code === 'SR' || code === 'CR')))) {
       last.span[1] = u.end;
       last.text = text.slice(last.span[0], u.end);
-      if (r && r.confidence > last.confidence) {
+      if (r && r.code === last.code && r.confidence > last.confidence) {
         last.rule = r.id;
         last.confidence = r.confidence;
         last.explanation = r.explanation;
