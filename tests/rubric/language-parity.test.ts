@@ -20,6 +20,10 @@ interface Pair {
   nl: string;
   /** The client turn before a practitioner row, or the practitioner turn before a client row. */
   before?: { en: string; nl: string };
+  /** The code (practitioner) or talk type (client) both must get, where a row pins it down. */
+  expected?: string;
+  /** For client rows: the DARN-CAT subtype both must get. */
+  subtype?: string;
 }
 
 const practitioner: Pair[] = [
@@ -353,6 +357,27 @@ const practitioner: Pair[] = [
   { en: "It's important for you to be able to join in.", nl: 'Het is voor u belangrijk om mee te kunnen doen.' },
   { en: "So it's not going so well yet.", nl: 'Het lukt dus nog niet zo goed.' },
   { en: 'How important is it to you, zero being not at all and ten being extremely?', nl: 'Hoe belangrijk is het voor je, waarbij 0 is helemaal niet en 10 is heel erg?' },
+  // Round 24: a user-level review's conversations (arguing heard as reflection, missed summaries,
+  // reflections and affirmations). These rows also pin the expected code, not only equality.
+  { en: 'You can easily find twenty minutes a day.', nl: 'U kunt best twintig minuten per dag vrijmaken.', expected: 'RR' },
+  { en: 'By not lifting, your back gets weaker.', nl: 'Door niet te tillen wordt uw rug zwakker.', expected: 'RR' },
+  { en: "The tablets help, but they won't do it on their own, trust me.", nl: 'De tabletten helpen, maar alleen doen ze het niet, geloof me.', expected: 'RR' },
+  { en: 'Honestly, thirty minutes of walking is really not that much.', nl: 'Dertig minuten wandelen is echt niet zo veel.', expected: 'RR' },
+  { en: "Yes but Mr Baker, pain doesn't mean there's damage.", nl: 'Ja maar meneer Bakker, pijn betekent niet dat er schade is.', expected: 'CON' },
+  { en: 'But surely everyone has time for their health?', nl: 'Ja maar, iedereen heeft toch tijd voor zijn gezondheid?', expected: 'CON' },
+  { en: "You can't go on like this, surely you can see that?", nl: 'Zo kunt u niet doorgaan, dat ziet u toch zelf ook?', expected: 'CON' },
+  { en: "No, that's exactly the problem.", nl: 'Nee, dat is juist het probleem.', expected: 'CON' },
+  { en: "No, that's not right. Exercises do help.", nl: 'Nee, dat klopt niet. Oefeningen helpen wel degelijk.', expected: 'CON' },
+  { en: "You're right, I went too fast.", nl: 'U heeft gelijk, ik ging te snel.', expected: 'NC' },
+  { en: 'Thanks Priya, see you in two weeks.', nl: 'Dank je wel Priya, tot over twee weken.', expected: 'NC' },
+  { en: "I think it's great that you keep coming every week.", nl: 'Dat vind ik knap dat u toch elke week komt.', expected: 'AF' },
+  { en: "You've clearly been very disciplined.", nl: 'U bent duidelijk heel gedisciplineerd geweest.', expected: 'AF' },
+  { en: 'Logging every run sounds like a real commitment.', nl: 'Elke training bijhouden klinkt als een echte inzet.', expected: 'AF' },
+  { en: "Let me pull together what I've heard. You want to run the race, and you also don't want another injury.", nl: 'Ik vat even samen. U wilt de wedstrijd lopen, en u wilt ook geen nieuwe blessure.', expected: 'SUM' },
+  { en: "Let me summarise. The exercises aren't hard, but the pain afterwards worries you. Is that right?", nl: 'Laat me even samenvatten. De oefeningen zijn niet moeilijk, maar de pijn erna maakt u onzeker. Klopt dat?', expected: 'SUM' },
+  { en: 'Lifting him and chasing after him takes a lot out of you now.', nl: 'Dat tillen en achter hem aan lopen kost u nu moeite.', expected: 'CR' },
+  { en: 'What you saw with your uncle has made you very careful.', nl: 'Wat u bij uw oom heeft gezien, maakt dat u heel voorzichtig bent geworden.', expected: 'CR' },
+  { en: 'So where does that leave you for the next two weeks?', nl: 'Hoe gaat u nu verder de komende twee weken?', expected: 'OQ' },
 ];
 
 const client: Pair[] = [
@@ -563,6 +588,13 @@ const client: Pair[] = [
   { en: 'It hurts too much to exercise.', nl: 'Het doet te veel pijn om te oefenen.' },
   // Round 23: a 4 on the ruler is change talk in both (it was neutral in Dutch).
   { en: 'Maybe a four.', nl: 'Misschien een vier.', before: { en: 'On a scale from 0 to 10, how important is it to you?', nl: 'Op een schaal van 0 tot 10, hoe belangrijk is het voor je?' } },
+  { en: "I've never done sport and I'm not starting now.", nl: 'Ik heb nooit aan sport gedaan en ik begin er nu ook niet meer aan.', expected: 'sustain', subtype: 'commitment' },
+  // Round 24: a number on the importance ruler speaks of reasons, on the confidence ruler of ability
+  // (as the simulated patient means them); both were ability.
+  { en: 'About a nine.', nl: 'Ongeveer een negen.', before: { en: 'On a scale of 0 to 10, how important is it for you to do the exercises?', nl: 'Op een schaal van 0 tot 10, hoe belangrijk is het voor u om de oefeningen te doen?' }, expected: 'change', subtype: 'reasons' },
+  { en: 'Maybe a two.', nl: 'Misschien een twee.', before: { en: 'On a scale of 0 to 10, how important is it for you to do the exercises?', nl: 'Op een schaal van 0 tot 10, hoe belangrijk is het voor u om de oefeningen te doen?' }, expected: 'sustain', subtype: 'reasons' },
+  { en: 'A three.', nl: 'Een drie.', before: { en: "And how confident are you that you'll manage, on a scale of 0 to 10?", nl: 'En hoe zeker bent u dat het lukt, op een schaal van 0 tot 10?' }, expected: 'sustain', subtype: 'ability' },
+  { en: 'About an eight.', nl: 'Ongeveer een acht.', before: { en: "And how confident are you that you'll manage, on a scale of 0 to 10?", nl: 'En hoe zeker bent u dat het lukt, op een schaal van 0 tot 10?' }, expected: 'change', subtype: 'ability' },
 ];
 
 function last(language: Language, speaker: TurnInput['speaker'], text: string, before?: string) {
@@ -572,16 +604,19 @@ function last(language: Language, speaker: TurnInput['speaker'], text: string, b
 }
 
 describe('the same behaviour codes the same in Dutch and English', () => {
-  it.each(practitioner)('practitioner: "$en" / "$nl"', ({ en, nl, before }) => {
+  it.each(practitioner)('practitioner: "$en" / "$nl"', ({ en, nl, before, expected }) => {
     const a = last('en', 'practitioner', en, before?.en);
     const b = last('nl', 'practitioner', nl, before?.nl);
     expect(b.primary, `en ${a.primary} (${a.codes.map((c) => c.rule)}), nl ${b.primary} (${b.codes.map((c) => c.rule)})`).toBe(a.primary);
+    if (expected) expect(a.primary, `en (${a.codes.map((c) => c.rule)})`).toBe(expected);
   });
 
-  it.each(client)('client: "$en" / "$nl"', ({ en, nl, before }) => {
+  it.each(client)('client: "$en" / "$nl"', ({ en, nl, before, expected, subtype }) => {
     const a = last('en', 'client', en, before?.en);
     const b = last('nl', 'client', nl, before?.nl);
     expect(b.talk, `en ${a.talk} (${a.talkHits.map((h) => h.rule)}), nl ${b.talk} (${b.talkHits.map((h) => h.rule)})`).toBe(a.talk);
+    if (expected) expect(a.talk, `en (${a.talkHits.map((h) => h.rule)})`).toBe(expected);
+    if (subtype) expect([a.talkSubtype, b.talkSubtype], `en ${a.talkHits.map((h) => h.rule)}, nl ${b.talkHits.map((h) => h.rule)}`).toEqual([subtype, subtype]);
   });
 
   // The DARN-CAT breakdown of change talk should not depend on the language either. These rows
