@@ -35,8 +35,8 @@ const T = {
     evoking: (n: number, p: number) => `${n} of ${p} practitioner turns evoke (open questions, complex reflections, summaries).`,
     ctShare: (ct: number, c: number) => `${ct} of ${c} client turns are change talk.`,
     nonAdh: (n: number) => n === 1 ? '1 turn gives advice without permission or confronts (MI-non-adherent).' : `${n} turns give advice without permission or confront (MI-non-adherent).`,
-    stAnswered: (soft: number, hard: number, n: number) =>
-      `Sustain talk answered ${n === 1 ? 'once' : `${n} times`}: ${soft} with reflection, affirmation, autonomy or an open question; ${hard} with advice or confrontation.`,
+    stAnswered: (soft: number, hard: number, n: number, opening: number) =>
+      `Sustain talk answered ${n === 1 ? 'once' : `${n} times`}${opening > 0 ? ' (counting the client\'s opening line, which the change talk figures leave out)' : ''}: ${soft} with reflection, affirmation, autonomy or an open question; ${hard} with advice or confrontation.`,
     noSt: 'No sustain talk to soften; rated on the absence of arguing and advising.',
     partnershipUp: (n: number) => n === 1 ? '1 turn seeks collaboration, asks permission or emphasises autonomy.' : `${n} turns seek collaboration, ask permission or emphasise autonomy.`,
     openShare: (o: number, q: number) => `${o} of ${q} question turns are open.`,
@@ -51,8 +51,8 @@ const T = {
     evoking: (n: number, p: number) => `${n} van ${p} beurten van de behandelaar ontlokken (open vragen, complexe reflecties, samenvattingen).`,
     ctShare: (ct: number, c: number) => `${ct} van ${c} beurten van de cliënt zijn verandertaal.`,
     nonAdh: (n: number) => n === 1 ? '1 beurt geeft ongevraagd advies of confronteert (niet MI-conform).' : `${n} beurten geven ongevraagd advies of confronteren (niet MI-conform).`,
-    stAnswered: (soft: number, hard: number, n: number) =>
-      `Behoudtaal ${n} keer beantwoord: ${soft} keer met reflectie, bevestiging, autonomie of een open vraag; ${hard} keer met advies of confrontatie.`,
+    stAnswered: (soft: number, hard: number, n: number, opening: number) =>
+      `Behoudtaal ${n} keer beantwoord${opening > 0 ? ' (met de openingszin van de cliënt, die de cijfers over verandertaal niet meetellen)' : ''}: ${soft} keer met reflectie, bevestiging, autonomie of een open vraag; ${hard} keer met advies of confrontatie.`,
     noSt: 'Geen behoudtaal om te verzachten; beoordeeld op het ontbreken van discussie en advies.',
     partnershipUp: (n: number) => n === 1 ? '1 beurt zoekt samenwerking, vraagt toestemming of benadrukt autonomie.' : `${n} beurten zoeken samenwerking, vragen toestemming of benadrukken autonomie.`,
     openShare: (o: number, q: number) => `${o} van ${q} beurten met een vraag stellen een open vraag.`,
@@ -117,12 +117,18 @@ export function estimateGlobals(input: GlobalsInput): Globals & { technical: num
   let stAnswered = 0;
   let soft = 0;
   let hard = 0;
+  // How the practitioner meets sustain talk in the client's opening line counts here too (it is
+  // the student's first response), though CT/ST leave that line out: the reason says so.
+  let openingAnswered = 0;
+  let practitionerSeen = false;
   for (let i = 0; i < turns.length; i++) {
     const c = turns[i]!;
+    if (c.speaker === 'practitioner') practitionerSeen = true;
     if (c.speaker !== 'client' || c.talk !== 'sustain') continue;
     const next = turns[i + 1];
     if (!next || next.speaker !== 'practitioner') continue;
     stAnswered++;
+    if (!practitionerSeen) openingAnswered++;
     const codes = next.codes.length > 0 ? next.codes.map((h) => h.code) : [next.primary ?? 'NC'];
     if (codes.some((x) => HARDENING.has(x))) hard++;
     else if (codes.some((x) => SOFTENING.has(x))) soft++;
@@ -130,7 +136,7 @@ export function estimateGlobals(input: GlobalsInput): Globals & { technical: num
   let sst: number;
   const sstReasons: string[] = [];
   if (stAnswered > 0) {
-    sstReasons.push(t.stAnswered(soft, hard, stAnswered));
+    sstReasons.push(t.stAnswered(soft, hard, stAnswered, openingAnswered));
     sst = (soft - hard) / stAnswered * 0.75 + 0.25 - nonAdhRate;
   } else {
     sstReasons.push(t.noSt);

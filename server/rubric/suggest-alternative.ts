@@ -65,8 +65,9 @@ function cleanAction(raw: string, cut: RegExp): string {
 
 // "You need to understand that…", "…take this seriously": a belief pushed at the client, not a
 // behaviour to offer as an option; such advice gets the elicit strategy.
-const EN_NOT_AN_ACTION = /^(?:not\s+)?(?:understand|realise|realize|accept|know|see (?:that|how|why|what)|believe|remember|admit|face (?:it|the fact|facts|reality)|listen to me|trust me|take (?:this|it|that|things) (?:more )?seriously|think about (?:it|this|that))\b/i;
-const NL_NOT_AN_ACTION = /\b(?:begrijpen|beseffen|inzien|accepteren|weten|geloven|onthouden|toegeven|luisteren|vertrouwen|serieus nemen|serieuzer nemen)$/i;
+const EN_NOT_AN_ACTION = /^(?:not\s+)?(?:(?:do|try|start|keep doing) (?:it|that|this|them)$|understand|realise|realize|accept|know|see (?:that|how|why|what)|believe|remember|admit|face (?:it|the fact|facts|reality)|listen to me|trust me|take (?:this|it|that|things) (?:more )?seriously|think about (?:it|this|that))\b/i;
+// "…, do it" / "het doen" names no behaviour: "make it easier to do it" would say nothing.
+const NL_NOT_AN_ACTION = /^(?:(?:het|dat|dit|ze) (?:doen|proberen)$)|\b(?:begrijpen|beseffen|inzien|accepteren|weten|geloven|onthouden|toegeven|luisteren|vertrouwen|serieus nemen|serieuzer nemen)$/i;
 
 function enAction(text: string): string | null {
   const a = enActionPhrase(text);
@@ -129,7 +130,7 @@ function en(input: SuggestInput, action: string | null, np: string | null): Alte
       alternative: np
         ? `When it comes to ${np}, it sounds like it isn't easy for you right now. What makes it hard?`
         : "It sounds like this isn't easy for you right now. What makes it hard?",
-      why: `Arguing, blaming or labelling makes a client defend the status quo. A reflection of how hard ${about} is shows you understand, and the open question lets them look at it themselves.`,
+      why: `Arguing, blaming or labelling makes a client defend the status quo. A reflection of what is hard about ${about} shows you understand, and the open question lets them look at it themselves.`,
     };
   }
   if (action && input.previousClient?.talk === 'sustain') {
@@ -256,7 +257,7 @@ function nl(input: SuggestInput, action: string | null, np: string | null): Alte
       alternative: np
         ? `Als het om ${np} gaat, klinkt het alsof het niet makkelijk is voor ${U.u}. Wat maakt het lastig?`
         : `Het klinkt alsof het op dit moment niet makkelijk is voor ${U.u}. Wat maakt het lastig?`,
-      why: `Discussiëren, verwijten of een etiket plakken zet de cliënt in de verdediging. Een reflectie van hoe lastig ${about} is laat zien dat je het begrijpt; de open vraag laat de cliënt er zelf naar kijken.`,
+      why: `Discussiëren, verwijten of een etiket plakken zet de cliënt in de verdediging. Een reflectie van ${np ? `wat er lastig is aan ${np}` : 'wat er lastig aan is'} laat zien dat je het begrijpt; de open vraag laat de cliënt er zelf naar kijken.`,
     };
   }
   const te = action ? nlTeForm(action) : null;

@@ -83,4 +83,14 @@ describe('the reasons behind the ratings', () => {
     expect(reasons(nl)).toContain('1 beurt geeft ongevraagd advies of confronteert (niet MI-conform).');
     for (const s of [one, two, nl]) expect(reasons(s).join(' ')).not.toMatch(/\(s\)|\(en\)/);
   });
+
+  it('say when the sustain talk answered includes the client\'s opening line (which CT/ST leave out)', () => {
+    const opening = score([C('sustain'), P('SR'), C('neutral'), P('OQ'), C('change')]);
+    expect(opening.changeTalk.sustainTalk).toBe(0);
+    expect(opening.globals.softeningSustainTalk.reasons[0]).toMatch(/^Sustain talk answered once \(counting the client's opening line/);
+    const nl = score([C('sustain'), P('SR'), C('neutral')], 'nl');
+    expect(nl.globals.softeningSustainTalk.reasons[0]).toMatch(/^Behoudtaal 1 keer beantwoord \(met de openingszin/);
+    // Sustain talk later in the conversation carries no such note.
+    expect(score([P('OQ'), C('sustain'), P('SR'), C('neutral')]).globals.softeningSustainTalk.reasons[0]).toMatch(/^Sustain talk answered once:/);
+  });
 });

@@ -47,6 +47,8 @@ const cases: Case[] = [
   { code: 'RR', language: 'en', text: 'Your chest will thank you for it.', strategy: 'elicit', contains: ['What do you already know about your chest?'] },
   { code: 'RR', language: 'nl', text: 'Dat is echt het beste voor je.', strategy: 'elicit', contains: ['Wat weet je er zelf al over?'] },
   { code: 'RR', language: 'nl', text: 'U moet begrijpen dat roken slecht is voor de genezing.', strategy: 'elicit', contains: ['Wat weet u zelf al over de genezing?'] },
+  // From a second review: "…, do it" names no behaviour, so there is no "make it easier to do it".
+  { code: 'RR', language: 'en', text: 'You just have to do it.', prev: { text: "I don't know.", talk: 'sustain' }, strategy: 'elicit', contains: ['What do you already know about'] },
 ];
 
 describe('suggestAlternative', () => {
@@ -57,7 +59,9 @@ describe('suggestAlternative', () => {
     expect(alt.why.length).toBeGreaterThan(40);
     // The alternative never repeats the directive itself.
     expect(alt.alternative).not.toMatch(/\byou (should|need to|have to|must)\b|\b(je|u) moet\b/i);
-    expect(`${alt.alternative} ${alt.why}`).not.toMatch(/\bover dit\b|\bnaar (?:elke|iedere|meer|minder)\b|\bthe (?:wall|best)\b/i);
+    expect(`${alt.alternative} ${alt.why}`).not.toMatch(/\bover dit\b|\baan dit\b|\bnaar (?:elke|iedere|meer|minder)\b|\bthe (?:wall|best)\b|\bto do it\?/i);
+    // No verb agreement to get wrong: "hoe lastig de oefeningen is" was the old wording.
+    expect(alt.why).not.toMatch(/\bhoe lastig\b|\bhow hard\b/);
   });
 
   it.each([
