@@ -22,7 +22,9 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-const llm = () => createOpenAiClient({ apiKey: 'k', baseURL: fake.baseURL, model: 'fake-model', timeoutMs: 300 });
+// 1 s: well under the 1.5 s the timeout cases stall, and enough slack that a loaded machine does
+// not turn a good reply into a timeout (a CI run saw 300 ms run out on the success case).
+const llm = () => createOpenAiClient({ apiKey: 'k', baseURL: fake.baseURL, model: 'fake-model', timeoutMs: 1000 });
 
 describe('LLM voice: success', () => {
   it('streams the deltas in order and returns the reply marked as llm, leaving the state untouched', async () => {
