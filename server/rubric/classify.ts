@@ -1,8 +1,8 @@
-import type { CompiledContext, CompiledRange, CompiledRule, LanguageRules, LeadMatcher } from './compile-rubric.ts';
+import { GATE_GROUP, type CompiledContext, type CompiledRange, type CompiledRule, type LanguageRules, type LeadMatcher, type PatternPiece } from './compile-rubric.ts';
 import type { KeyGate } from './required-keys.ts';
 import type { Utterance } from './segment.ts';
 import { fillCodeUnits } from './char-code.ts';
-import { contentWordsIn, countWordsIn, otherWordsOf, turnWordsOf, type TurnContext } from './turn-context.ts';
+import { contentKeysIn, countWordsIn, otherWordsOf, turnWordsOf, type TurnContext, type WordKey } from './turn-context.ts';
 
 // Stage 3 of 4. Each utterance gets the first rule (highest priority) whose pattern matches, whose
 // exceptions do not, and whose context conditions hold. One rule per utterance keeps every code
@@ -20,6 +20,10 @@ export interface UtteranceState {
   leadEnds: number[] | null;
   lead: LeadMatcher | null;
   gate: KeyGate;
+  /** The KeyGate group of the rules being tried (GATE_GROUP of the speaker). */
+  group: number;
+  /** The language's pieces with keys, by gate number (LanguageRules.pieces). */
+  pieces: readonly PatternPiece[];
   /** Whether `gate` holds this utterance's keys yet (loaded on first need). */
   keysLoaded: boolean;
   /**
@@ -33,40 +37,46 @@ export interface UtteranceState {
 /** The language's key gate, holding this utterance's keys (read on first use per utterance). */
 function gateFor(u: Utterance, state: UtteranceState): KeyGate {
   if (!state.keysLoaded) {
-    state.gate.loadCodes(state.codes, u.start, u.end);
+    state.gate.loadCodes(state.codes, u.start, u.end, state.group);
     state.keysLoaded = true;
   }
   return state.gate;
 }
 
-/** Whether the rule's pattern matches: its pieces (see CompiledRule.afterLead), behind the key gate. */
+/** Whether one piece matches the utterance (a sticky piece: at some place where the LEAD may end). */
+function pieceMatches(piece: PatternPiece, u: Utterance, state: UtteranceState): boolean {
+  const re = piece.re;
+  if (!piece.sticky) return re.test(u.norm);
+  const ends = (state.leadEnds ??= state.lead!.ends(u.norm));
+  for (let k = 0; k < ends.length; k++) {
+    re.lastIndex = ends[k]!;
+    if (re.test(u.norm)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the rule's pattern matches: any of its pieces (see CompiledRule.afterLead and .others),
+ * the ones with keys only where the key gate lets them through. Which piece matches first does
+ * not matter, so they run in the order the gate lists them.
+ */
 function patternMatches(r: CompiledRule, u: Utterance, state: UtteranceState): boolean {
   const gate = gateFor(u, state);
-  const after = r.afterLead;
-  for (let i = 0; i < after.length; i++) {
-    const piece = after[i]!;
-    if (!gate.passes(piece.gate)) continue;
-    const ends = (state.leadEnds ??= state.lead!.ends(u.norm));
-    const re = piece.re;
-    for (let k = 0; k < ends.length; k++) {
-      re.lastIndex = ends[k]!;
-      if (re.test(u.norm)) return true;
-    }
+  const pieces = state.pieces;
+  for (let p = r.gate < 0 ? -1 : gate.firstOf(r.gate); p >= 0; p = gate.nextOf(p)) {
+    if (pieceMatches(pieces[p]!, u, state)) return true;
   }
-  const others = r.others;
-  for (let i = 0; i < others.length; i++) {
-    const piece = others[i]!;
-    if (gate.passes(piece.gate) && piece.re.test(u.norm)) return true;
-  }
+  const keyless = r.keyless;
+  for (let i = 0; i < keyless.length; i++) if (pieceMatches(keyless[i]!, u, state)) return true;
   return false;
 }
 
 /** The same answer as `rule.pattern.test(norm)`, the fast way (for tests and tools). */
 export function ruleMatches(rule: CompiledRule, lang: LanguageRules, norm: string): boolean {
   const codes = fillCodeUnits(norm, new Uint16Array(norm.length));
-  lang.gate.loadCodes(codes, 0, norm.length);
-  if (!lang.gate.passes(rule.gate)) return false;
-  const state: UtteranceState = { index: 0, count: 1, permission: false, overlap: NaN, words: -1, leadEnds: null, lead: lang.lead, gate: lang.gate, keysLoaded: true, turnNorm: norm, codes };
+  const group = GATE_GROUP[rule.speaker];
+  lang.gate.loadCodes(codes, 0, norm.length, group);
+  const state: UtteranceState = { index: 0, count: 1, permission: false, overlap: NaN, words: -1, leadEnds: null, lead: lang.lead, gate: lang.gate, group, pieces: lang.pieces, keysLoaded: true, turnNorm: norm, codes };
   return patternMatches(rule, { norm, start: 0, end: norm.length }, state);
 }
 
@@ -77,13 +87,13 @@ function inRange(v: number, r: CompiledRange): boolean {
 const NO_CONTENT_WORDS = -1;
 
 // Reused for every utterance: overlap is asked often, and the set never outlives the call.
-const OWN = new Set<string>();
+const OWN = new Set<WordKey>();
 
 function overlapOf(u: Utterance, state: UtteranceState, ctx: TurnContext, stopwords: ReadonlySet<string>): number {
   if (ctx.otherTurns.length === 0) return 0;
   const others = otherWordsOf(ctx, stopwords);
   OWN.clear();
-  const own = contentWordsIn(state.turnNorm, state.codes, u.start, u.end, stopwords, OWN);
+  const own = contentKeysIn(state.turnNorm, state.codes, u.start, u.end, stopwords, OWN);
   // Only stopwords: the utterance neither repeats the client's words nor brings new ones, so no
   // overlap condition can hold (a bare "U zou dus door kunnen gaan" is not "in new words").
   if (own.size === 0) return NO_CONTENT_WORDS;
@@ -130,14 +140,8 @@ function cheapContextHolds(c: CompiledContext, u: Utterance, state: UtteranceSta
     if (state.words < 0) state.words = countWordsIn(state.codes, u.start, u.end);
     if (!inRange(state.words, c.words)) return false;
   }
-  if (c.prevPractitionerCodes) {
-    const p = ctx.prevPractitioner?.primary;
-    if (!p || !c.prevPractitionerCodes.has(p)) return false;
-  }
-  if (c.prevClientTalk) {
-    const t = ctx.prevClient?.talk;
-    if (!t || !c.prevClientTalk.has(t)) return false;
-  }
+  if (c.prevPractitionerCodes !== 0 && (c.prevPractitionerCodes & ctx.prevPractitionerCode) === 0) return false;
+  if (c.prevClientTalk !== 0 && (c.prevClientTalk & ctx.prevClientTalk) === 0) return false;
   return true;
 }
 
@@ -170,7 +174,8 @@ export function classify(
 ): CompiledRule | null {
   for (let i = 0; i < rules.length; i++) {
     const r = rules[i]!;
-    if (r.gate >= 0 && !gateFor(u, state).passes(r.gate)) continue;
+    // No piece with keys can match and there is none without: the rule cannot match.
+    if (r.keyless.length === 0 && gateFor(u, state).firstOf(r.gate) < 0) continue;
     const c = r.context;
     if (c !== null && !cheapContextHolds(c, u, state, ctx)) continue;
     if (!patternMatches(r, u, state)) continue;

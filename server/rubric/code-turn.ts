@@ -1,4 +1,4 @@
-import type { CompiledRubric, CompiledRule } from './compile-rubric.ts';
+import { GATE_GROUP, type CompiledRubric, type CompiledRule } from './compile-rubric.ts';
 import { classify, type UtteranceState } from './classify.ts';
 import { detectLanguage } from './detect-language.ts';
 import { normalize } from './normalize.ts';
@@ -51,7 +51,7 @@ export function codeTurn(previous: readonly CodedTurn[], turn: TurnInput, opts: 
   // wel proberen"): the subtype comes from the first subtyped rule of the same talk type that
   // also matches, else, where the rule says so, from the client's previous turn.
   let subtypes: (SubtypeSource | null)[] | null = null;
-  const state: UtteranceState = { index: 0, count: utterances.length, permission: ctx.permission, overlap: NaN, words: -1, leadEnds: null, lead: lang.lead, gate: lang.gate, keysLoaded: false, turnNorm: norm, codes: turnCodes };
+  const state: UtteranceState = { index: 0, count: utterances.length, permission: ctx.permission, overlap: NaN, words: -1, leadEnds: null, lead: lang.lead, gate: lang.gate, group: GATE_GROUP[turn.speaker], pieces: lang.pieces, keysLoaded: false, turnNorm: norm, codes: turnCodes };
   for (let i = 0; i < utterances.length; i++) {
     state.index = i;
     state.overlap = NaN;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { KeyGate, requiredKeys } from './required-keys.ts';
 import { regexFlags, RuleFileSchema, type Rule, type RuleFile, type RuleFileContent } from './rule-schema.ts';
-import type { Language, PractitionerCode, Speaker, TalkSubtype, TalkType } from './schemas.ts';
+import { PRACTITIONER_CODES, TalkTypeSchema, type Language, type PractitionerCode, type Speaker, type TalkSubtype, type TalkType } from './schemas.ts';
 import { codeAt, isSpaceCode, startsWithAt } from './char-code.ts';
 
 // Rules are compiled once: every pattern list becomes one regular expression, rules are sorted by
@@ -14,10 +14,12 @@ export interface CompiledRange {
 
 export interface CompiledContext {
   permission: boolean | null;
-  prevPractitionerCodes: ReadonlySet<PractitionerCode> | null;
+  /** The codes the previous practitioner turn's primary must be one of, as bits (see codeBit); 0: any. */
+  prevPractitionerCodes: number;
   prevPractitionerMatches: RegExp | null;
   prevPractitionerNotMatches: RegExp | null;
-  prevClientTalk: ReadonlySet<TalkType> | null;
+  /** The talk types the previous client turn must have one of, as bits (see codeBit); 0: any. */
+  prevClientTalk: number;
   prevClientMatches: RegExp | null;
   prevClientNotMatches: RegExp | null;
   overlap: CompiledRange | null;
@@ -49,8 +51,13 @@ export interface CompiledRule {
    */
   afterLead: readonly PatternPiece[];
   others: readonly PatternPiece[];
-  /** The rule as a whole in the KeyGate: one of its pieces' keys (-1: some piece has none). */
+  /**
+   * The rule's owner number in the language's KeyGate, which lists the rule's pieces with keys
+   * that may match the loaded utterance (KeyGate.firstOf); -1 when no piece has keys.
+   */
   gate: number;
+  /** The pieces without keys (gate -1), which always run. */
+  keyless: readonly PatternPiece[];
   exception: RegExp | null;
   context: CompiledContext | null;
   setsPermission: boolean;
@@ -65,6 +72,8 @@ export interface CompiledRule {
 export interface PatternPiece {
   re: RegExp;
   gate: number;
+  /** A `rest` of `^{{LEAD}}rest`: run at each offset where the LEAD may end (see LeadMatcher). */
+  sticky: boolean;
 }
 
 export interface LanguageRules {
@@ -77,7 +86,12 @@ export interface LanguageRules {
   lead: LeadMatcher | null;
   /** Marks an utterance's word keys for the rules' pieces (see required-keys.ts). */
   gate: KeyGate;
+  /** The pieces with keys, by their number in `gate`. */
+  pieces: readonly PatternPiece[];
 }
+
+/** The KeyGate group of each speaker's rules: an utterance is only checked against its speaker's. */
+export const GATE_GROUP: Readonly<Record<Speaker, number>> = { practitioner: 0, client: 1 };
 
 /**
  * Many rules start `^{{LEAD}}`: any run of discourse markers ("so, well, okay ...") before the part
@@ -238,6 +252,7 @@ class PatternCompiler {
     private readonly file: string,
     private readonly macros: ReadonlyMap<string, string>,
     private readonly gate: KeyGate,
+    private readonly pieces: PatternPiece[],
   ) {}
 
   private expand(src: string, path: Path): string {
@@ -274,27 +289,34 @@ class PatternCompiler {
    * after-LEAD parts, and every other top-level alternative on its own when it has required keys
    * (so the gate can skip it), the key-less ones joined into one expression.
    */
-  split(sources: readonly string[], path: Path, leadUsable: boolean): { afterLead: PatternPiece[]; others: PatternPiece[]; gate: number } {
+  split(
+    sources: readonly string[],
+    path: Path,
+    leadUsable: boolean,
+    speaker: Speaker,
+  ): { afterLead: PatternPiece[]; others: PatternPiece[]; gate: number; keyless: PatternPiece[] } {
     const expanded = sources.map((s, i) => this.expand(s, [...path, i]));
     const joined = expanded.length === 1 ? expanded[0]! : expanded.map((p) => `(?:${p})`).join('|');
     // Each part keeps the flags of the whole list, so it means what it meant inside it.
     const flags = regexFlags(joined);
     // Numbered back-references would change meaning once the list is cut up: keep such a list whole.
-    if (/\\[1-9]|\\k</.test(joined)) return { afterLead: [], others: [{ re: new RegExp(joined, flags), gate: -1 }], gate: -1 };
+    if (/\\[1-9]|\\k</.test(joined)) {
+      const whole = { re: new RegExp(joined, flags), gate: -1, sticky: false };
+      return { afterLead: [], others: [whole], gate: -1, keyless: [whole] };
+    }
     const afterLead: PatternPiece[] = [];
     const keyed: PatternPiece[] = [];
     const keyless: string[] = [];
-    // The most selective clause of every piece: one of them holds whenever the rule can match.
-    let ruleKeys: Set<string> | null = new Set();
+    let owner = -1;
     const piece = (source: string, sticky: boolean): PatternPiece | null => {
       // A LEAD ends at the start or after white space, so a word right there starts a word.
       const clauses = requiredKeys(source, sticky);
-      if (clauses === null) {
-        ruleKeys = null;
-        return null;
-      }
-      for (const k of clauses[0]!) ruleKeys?.add(k);
-      return { re: new RegExp(source, sticky ? `${flags}y` : flags), gate: this.gate.register(clauses) };
+      if (clauses === null) return null;
+      if (owner < 0) owner = this.gate.owner(GATE_GROUP[speaker]);
+      const p = { re: new RegExp(source, sticky ? `${flags}y` : flags), gate: this.gate.register(clauses, owner), sticky };
+      // Classify finds a piece the gate lists by its number.
+      this.pieces[p.gate] = p;
+      return p;
     };
     const other = (alt: string): void => {
       const inside = soleGroupInside(alt);
@@ -317,17 +339,32 @@ class PatternCompiler {
       // `^{{LEAD}}a|b|c` anchors only `a`; `b` and `c` match anywhere, as before.
       const [first, ...rest] = topLevelAlternatives(s);
       const sticky = this.expand(first!.slice(LEAD_PREFIX.length), [...path, i]);
-      afterLead.push(piece(sticky, true) ?? { re: new RegExp(sticky, `${flags}y`), gate: -1 });
+      afterLead.push(piece(sticky, true) ?? { re: new RegExp(sticky, `${flags}y`), gate: -1, sticky: true });
       for (const alt of rest) other(this.expand(alt, [...path, i]));
     });
     const others = keyed;
     if (keyless.length > 0) {
       const source = keyless.length === 1 ? keyless[0]! : keyless.map((p) => `(?:${p})`).join('|');
-      others.push({ re: new RegExp(source, flags), gate: -1 });
+      others.push({ re: new RegExp(source, flags), gate: -1, sticky: false });
     }
-    const keys: Set<string> | null = ruleKeys;
-    return { afterLead, others, gate: keys === null ? -1 : this.gate.register([[...keys]]) };
+    return { afterLead, others, gate: owner, keyless: [...afterLead, ...others].filter((p) => p.gate < 0) };
   }
+}
+
+// Codes and talk types as bits, so a rule's condition on the previous turn is one AND: the
+// previous turn's code is looked up once per turn (TurnContext), not in a set per rule.
+const CODE_BIT = new Map<string, number>([...PRACTITIONER_CODES, ...TalkTypeSchema.options].map((v, i) => [v, 2 ** i]));
+
+/** The bit of a practitioner code or talk type; 0 for null (or anything else). */
+export function codeBit(code: string | null | undefined): number {
+  return (code && CODE_BIT.get(code)) || 0;
+}
+
+/** The bits of a list of codes or talk types. */
+function codeBits(codes: readonly string[] | undefined): number {
+  let bits = 0;
+  for (const c of codes ?? []) bits |= codeBit(c);
+  return bits;
 }
 
 function range(r: { min?: number | undefined; max?: number | undefined } | undefined): CompiledRange | null {
@@ -339,7 +376,7 @@ function compileRule(rule: Rule, file: RuleFileContent, path: string, i: number,
   const c = rule.context;
   const at = (...p: Path): Path => ['rules', i, ...p];
   const pattern = pc.anyOf(rule.patterns, at('patterns'))!;
-  const split = pc.split(rule.patterns, at('patterns'), leadUsable);
+  const split = pc.split(rule.patterns, at('patterns'), leadUsable, file.speaker);
   return {
     id: rule.id,
     file: path,
@@ -353,17 +390,18 @@ function compileRule(rule: Rule, file: RuleFileContent, path: string, i: number,
     afterLead: split.afterLead,
     others: split.others,
     gate: split.gate,
+    keyless: split.keyless,
     exception: pc.anyOf(rule.exceptions, at('exceptions')),
     context: c
       ? {
           permission: c.permission ?? null,
-          prevPractitionerCodes: c.previousPractitioner?.codes ? new Set(c.previousPractitioner.codes) : null,
+          prevPractitionerCodes: codeBits(c.previousPractitioner?.codes),
           prevPractitionerMatches: pc.anyOf(c.previousPractitioner?.matches, at('context', 'previousPractitioner', 'matches')),
           prevPractitionerNotMatches: pc.anyOf(
             c.previousPractitioner?.notMatches,
             at('context', 'previousPractitioner', 'notMatches'),
           ),
-          prevClientTalk: c.previousClient?.talk ? new Set(c.previousClient.talk) : null,
+          prevClientTalk: codeBits(c.previousClient?.talk),
           prevClientMatches: pc.anyOf(c.previousClient?.matches, at('context', 'previousClient', 'matches')),
           prevClientNotMatches: pc.anyOf(c.previousClient?.notMatches, at('context', 'previousClient', 'notMatches')),
           overlap: range(c.overlap),
@@ -422,8 +460,9 @@ export function compileRubric(files: readonly RuleFile[]): CompiledRubric {
     en: leadMatcher(macros.en.get('LEAD')?.value),
   };
   const gates: Record<Language, KeyGate> = { nl: new KeyGate(), en: new KeyGate() };
+  const pieces: Record<Language, PatternPiece[]> = { nl: [], en: [] };
   for (const { path, content } of parsed) {
-    const pc = new PatternCompiler(path, new Map([...macros[content.language]].map(([k, v]) => [k, v.value])), gates[content.language]);
+    const pc = new PatternCompiler(path, new Map([...macros[content.language]].map(([k, v]) => [k, v.value])), gates[content.language], pieces[content.language]);
     const leadUsable = leads[content.language] !== null;
     content.rules.forEach((rule, i) => {
       const existing = byId.get(rule.id);
@@ -436,7 +475,7 @@ export function compileRubric(files: readonly RuleFile[]): CompiledRubric {
     });
   }
   const order = (a: CompiledRule, b: CompiledRule) => b.priority - a.priority;
-  const freeze = (b: (typeof buckets)['en'], lead: LeadMatcher | null, gate: KeyGate): LanguageRules => {
+  const freeze = (b: (typeof buckets)['en'], lead: LeadMatcher | null, gate: KeyGate, keyed: PatternPiece[]): LanguageRules => {
     // Stable sort: equal priorities keep file order.
     const client = b.client.slice().sort(order);
     return {
@@ -449,7 +488,8 @@ export function compileRubric(files: readonly RuleFile[]): CompiledRubric {
       stopwords: b.stopwords,
       lead,
       gate,
+      pieces: keyed,
     };
   };
-  return { languages: { nl: freeze(buckets.nl, leads.nl, gates.nl), en: freeze(buckets.en, leads.en, gates.en) }, byId, permissionRules, permissionClosers };
+  return { languages: { nl: freeze(buckets.nl, leads.nl, gates.nl, pieces.nl), en: freeze(buckets.en, leads.en, gates.en, pieces.en) }, byId, permissionRules, permissionClosers };
 }

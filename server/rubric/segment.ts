@@ -1,4 +1,4 @@
-import { letterOrDigitLength } from './char-code.ts';
+import { codeAt, letterOrDigitLength } from './char-code.ts';
 // Stage 2 of 4. Codes belong to thought units, not to whole turns: a turn such as
 // "Okay. So you feel stuck. What would help?" carries three. Segmenting after normalising keeps
 // the splitting rules simple; spans point into the original turn text.
@@ -26,9 +26,15 @@ const ABBREVIATION = /(?:^|\s)(?:dr|mr|mrs|ms|st|vs|etc|e\.g|i\.e|dhr|mevr|bijv|
 // (Not "er": it is a Dutch word.)
 const LEADING_FILLER = /^(?:(?:u+m+|u+h+m*|erm+|eh+m*|uhm+)\b[,.]?\s*)+/;
 
-// Characters trimmed from the ends of an utterance (a quote is kept at the end: "doin'").
-const TRIM_START = new Set([' ', ',', ';', ':', '"', "'", '-']);
-const TRIM_END = new Set([' ', ',', ';', ':', '"', '-']);
+// Characters trimmed from the ends of an utterance (a quote is kept at the end: "doin'"), by code
+// (a set of one-character strings cost a lookup with a hash for every character tried).
+function trimmedAtEnd(c: number): boolean {
+  return c === 32 || c === 44 || c === 59 || c === 58 || c === 34 || c === 45; // space , ; : " -
+}
+
+function trimmedAtStart(c: number): boolean {
+  return c === 39 || trimmedAtEnd(c); // ' or any of those
+}
 
 const SPACES = /\s{2,}/g;
 /** Whether norm[start, end) holds a letter or digit. */
@@ -44,13 +50,13 @@ export function squeezeSpaces(s: string): string {
 
 function push(out: Utterance[], norm: string, start: number, end: number): void {
   // Trim spaces and stray punctuation at both ends.
-  while (start < end && TRIM_START.has(norm[start]!)) start++;
-  while (end > start && TRIM_END.has(norm[end - 1]!)) end--;
+  while (start < end && trimmedAtStart(codeAt(norm, start))) start++;
+  while (end > start && trimmedAtEnd(codeAt(norm, end - 1))) end--;
   if (start >= end) return;
   const filler = LEADING_FILLER.exec(norm.slice(start, end));
   if (filler && filler[0].length < end - start) {
     start += filler[0].length;
-    while (start < end && TRIM_START.has(norm[start]!)) start++;
+    while (start < end && trimmedAtStart(codeAt(norm, start))) start++;
   }
   if (!hasLetterOrDigit(norm, start, end)) return;
   out.push({ norm: squeezeSpaces(norm.slice(start, end)), start, end });

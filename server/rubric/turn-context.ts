@@ -1,4 +1,4 @@
-import type { CompiledRubric } from './compile-rubric.ts';
+import { codeBit, type CompiledRubric } from './compile-rubric.ts';
 import { normalize } from './normalize.ts';
 import { squeezeSpaces } from './segment.ts';
 import type { CodedTurn, Speaker } from './schemas.ts';
@@ -23,16 +23,20 @@ export interface TurnContext {
   turnWords: number;
   prevPractitioner: CodedTurn | null;
   prevPractitionerNorm: string;
+  /** The primary code of prevPractitioner as a bit (codeBit); 0 without one. */
+  prevPractitionerCode: number;
   prevClient: CodedTurn | null;
   prevClientNorm: string;
+  /** The talk type of prevClient as a bit (codeBit); 0 without one. */
+  prevClientTalk: number;
   /** The other speaker's last turns, newest first (for the overlap condition). */
   otherTurns: readonly CodedTurn[];
   /** Content-word keys of each of otherTurns; computed only when a rule needs them (otherWordsOf). */
-  otherWords: readonly ReadonlySet<string>[] | null;
+  otherWords: readonly ReadonlySet<WordKey>[] | null;
 }
 
 /** Content-word keys of the other speaker's last turns, computed on first use. */
-export function otherWordsOf(ctx: TurnContext, stopwords: ReadonlySet<string>): readonly ReadonlySet<string>[] {
+export function otherWordsOf(ctx: TurnContext, stopwords: ReadonlySet<string>): readonly ReadonlySet<WordKey>[] {
   if (ctx.otherWords === null) ctx.otherWords = ctx.otherTurns.map((t) => wordsOf(t, stopwords));
   return ctx.otherWords;
 }
@@ -95,62 +99,155 @@ export function contentWordsIn(
   stopwords: ReadonlySet<string>,
   into: Set<string>,
 ): Set<string> {
+  for (const key of contentKeysIn(s, codes, from, to, stopwords, new Set())) into.add(wordKeyText(key));
+  return into;
+}
+
+/**
+ * A word key (wordKey) as coding compares it: a number when its code units are ASCII letters,
+ * digits or apostrophes (nearly always), else the key itself. Two words get the same WordKey
+ * exactly when their wordKeys are equal, and the number costs neither a string nor a hash.
+ */
+export type WordKey = number | string;
+
+// The digits of a packed key: 1–26 a–z, 27–52 A–Z, 53–62 0–9, 63 the apostrophe; 0 for the rest.
+// Five digits in base 64, none of them 0, give each key of up to five characters its own number,
+// below 2 ** 30 (a small integer to V8).
+const KEY_BASE = 64;
+const KEY_DIGITS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'";
+const KEY_DIGIT: number[] = [];
+for (let c = 0; c < 128; c++) KEY_DIGIT.push(KEY_DIGITS.indexOf(String.fromCharCode(c)) + 1);
+
+/** The wordKey a WordKey stands for. */
+export function wordKeyText(key: WordKey): string {
+  if (typeof key === 'string') return key;
+  let text = '';
+  for (let k = key; k > 0; k = Math.floor(k / KEY_BASE)) text = KEY_DIGITS[(k % KEY_BASE) - 1]! + text;
+  return text;
+}
+
+// The stopwords (of the set used last) as packed keys: the whole word for those of up to five
+// characters, which settles a word of that length exactly, and the first five characters of the
+// longer ones, which a longer word must share to be one of them. Most words are settled without
+// being cut out of the text.
+let stopwordsPacked: ReadonlySet<string> | null = null;
+let shortStopwords = new Set<number>();
+let longStopwordStarts = new Set<number>();
+
+function packStopwords(stopwords: ReadonlySet<string>): void {
+  if (stopwordsPacked === stopwords) return;
+  shortStopwords = new Set();
+  longStopwordStarts = new Set();
+  for (const w of stopwords) {
+    let key = 0;
+    for (let i = 0; i < Math.min(w.length, 5) && key >= 0; i++) {
+      const c = w.charCodeAt(i);
+      const d = c < 128 ? KEY_DIGIT[c]! : 0;
+      key = d === 0 ? -1 : key * KEY_BASE + d;
+    }
+    if (key >= 0) (w.length <= 5 ? shortStopwords : longStopwordStarts).add(key);
+  }
+  stopwordsPacked = stopwords;
+}
+
+/** contentWordsIn with each key as a WordKey: what the overlap condition compares. */
+export function contentKeysIn(
+  s: string,
+  codes: Uint16Array,
+  from: number,
+  to: number,
+  stopwords: ReadonlySet<string>,
+  into: Set<WordKey>,
+): Set<WordKey> {
+  packStopwords(stopwords);
   let i = from;
   while (i < to) {
-    let len = wordCharLength(codes, s, i, to);
-    if (len === 0) {
+    // Read one word (or one character that is none), packing its key on the way. An ASCII word
+    // character is exactly a key digit, so only characters beyond ASCII go to wordCharLength: a
+    // call for every character cost more than the rest of the loop.
+    const start = i;
+    let key = 0;
+    while (i < to) {
+      const c = codes[i]!;
+      if (c < 128) {
+        const d = KEY_DIGIT[c]!;
+        if (d === 0) break;
+        if (key >= 0 && i - start < 5) key = key * KEY_BASE + d;
+        i++;
+      } else {
+        const len = wordCharLength(codes, s, i, to);
+        if (len === 0) break;
+        if (i - start < 5) key = -1;
+        i += len;
+      }
+    }
+    if (i === start) {
       i++;
       continue;
     }
-    const start = i;
-    while (len > 0) {
-      i += len;
-      len = i < to ? wordCharLength(codes, s, i, to) : 0;
-    }
     if (i - start < 3) continue;
-    const w = s.slice(start, i);
-    if (stopwords.has(w)) continue;
-    into.add(wordKey(w));
+    if (key >= 0) {
+      const stop = i - start <= 5 ? shortStopwords.has(key) : longStopwordStarts.has(key) && stopwords.has(s.slice(start, i));
+      if (!stop) into.add(key);
+    } else {
+      const w = s.slice(start, i);
+      if (!stopwords.has(w)) into.add(wordKey(w));
+    }
   }
   return into;
 }
 
 // Coded turns never change, so their normalised text and content words are computed once and
-// kept on the turn itself, in non-enumerable symbol properties: no spread, JSON or schema sees
-// them, and a copy of a turn starts without them. (A WeakMap did the same job at the cost of an
-// ephemeron entry per turn, about 2 % of coding time.)
-const NORM = Symbol('kier.norm');
-const WORDS = Symbol('kier.words');
-interface TurnCache {
-  [NORM]?: string;
-  [WORDS]?: { stopwords: ReadonlySet<string>; words: ReadonlySet<string> };
+// remembered for the turns coded last: a turn's context reads at most 12 turns before it. The
+// table is indexed by turn index and checked by identity, so a copy of a turn, or another
+// conversation's turn at the same index, only misses and is computed afresh. (A property defined
+// on each turn did the same job at the cost of an Object.defineProperty per turn, about 2 % of
+// coding time; a WeakMap at the cost of an ephemeron entry per turn for the garbage collector.)
+interface Remembered {
+  turn: CodedTurn | null;
+  /** The turn's normalised text, spaces squeezed (see normOf). */
+  norm: string;
+  /** Its content-word keys for `stopwords`, or null until asked. */
+  words: ReadonlySet<WordKey> | null;
+  stopwords: ReadonlySet<string> | null;
 }
 
-function keep(turn: CodedTurn, key: typeof NORM | typeof WORDS, value: unknown): void {
-  if (Object.isExtensible(turn)) Object.defineProperty(turn, key, { value, writable: true });
+/** A power of two above the 12 turns a context reads. */
+const REMEMBERED_TURNS = 32;
+const remembered: Remembered[] = Array.from({ length: REMEMBERED_TURNS }, () => ({ turn: null, norm: '', words: null, stopwords: null }));
+
+function remember(turn: CodedTurn, norm: string): Remembered {
+  const r = remembered[turn.index & (REMEMBERED_TURNS - 1)]!;
+  r.turn = turn;
+  r.norm = norm;
+  r.words = null;
+  r.stopwords = null;
+  return r;
+}
+
+function rememberedOf(turn: CodedTurn): Remembered {
+  const r = remembered[turn.index & (REMEMBERED_TURNS - 1)]!;
+  return r.turn === turn ? r : remember(turn, squeezeSpaces(normalize(turn.text)));
 }
 
 /** codeTurn has the normalised text of the turn it codes: remembered so later turns need not redo it. */
 export function rememberNorm(turn: CodedTurn, norm: string): void {
-  keep(turn, NORM, squeezeSpaces(norm));
+  remember(turn, squeezeSpaces(norm));
 }
 
 /** The turn's normalised text, spaces squeezed as in utterances (see segment.ts), so context patterns read the same shape. */
 function normOf(turn: CodedTurn): string {
-  let n = (turn as TurnCache)[NORM];
-  if (n === undefined) {
-    n = squeezeSpaces(normalize(turn.text));
-    keep(turn, NORM, n);
-  }
-  return n;
+  return rememberedOf(turn).norm;
 }
 
-function wordsOf(turn: CodedTurn, stopwords: ReadonlySet<string>): ReadonlySet<string> {
-  const cached = (turn as TurnCache)[WORDS];
-  if (cached !== undefined && cached.stopwords === stopwords) return cached.words;
-  const words = contentWords(normOf(turn), stopwords, new Set());
-  keep(turn, WORDS, { stopwords, words });
-  return words;
+function wordsOf(turn: CodedTurn, stopwords: ReadonlySet<string>): ReadonlySet<WordKey> {
+  const r = rememberedOf(turn);
+  if (r.words === null || r.stopwords !== stopwords) {
+    scratch = fillCodeUnits(r.norm, scratch);
+    r.words = contentKeysIn(r.norm, scratch, 0, r.norm.length, stopwords, new Set());
+    r.stopwords = stopwords;
+  }
+  return r.words;
 }
 
 /** 1: the turn opens permission for advice; -1: it closes it (the client declines); 0: neither. */
@@ -243,8 +340,10 @@ export function buildTurnContext(
     turnWords: -1,
     prevPractitioner,
     prevPractitionerNorm,
+    prevPractitionerCode: codeBit(prevPractitioner?.primary),
     prevClient,
     prevClientNorm,
+    prevClientTalk: codeBit(prevClient?.talk),
     otherTurns,
     otherWords: null,
   };
