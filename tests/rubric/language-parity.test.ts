@@ -595,6 +595,28 @@ const client: Pair[] = [
   { en: 'Maybe a two.', nl: 'Misschien een twee.', before: { en: 'On a scale of 0 to 10, how important is it for you to do the exercises?', nl: 'Op een schaal van 0 tot 10, hoe belangrijk is het voor u om de oefeningen te doen?' }, expected: 'sustain', subtype: 'reasons' },
   { en: 'A three.', nl: 'Een drie.', before: { en: "And how confident are you that you'll manage, on a scale of 0 to 10?", nl: 'En hoe zeker bent u dat het lukt, op een schaal van 0 tot 10?' }, expected: 'sustain', subtype: 'ability' },
   { en: 'About an eight.', nl: 'Ongeveer een acht.', before: { en: "And how confident are you that you'll manage, on a scale of 0 to 10?", nl: 'En hoe zeker bent u dat het lukt, op een schaal van 0 tot 10?' }, expected: 'change', subtype: 'ability' },
+  // Round 25 (ideas from AnnoMI's client turns the engine left neutral): seeing the problem, a new
+  // way of seeing it, disliking what the habit does, a hedged yes to a question about change,
+  // support as a resource, and "it does not affect me" as sustain talk.
+  { en: 'I know my weight is a problem.', nl: 'Ik weet dat mijn gewicht een probleem is.', expected: 'change', subtype: 'reasons' },
+  { en: 'I know the smoking is bad for my wound.', nl: 'Ik weet dat het roken slecht is voor mijn wond.', expected: 'change', subtype: 'reasons' },
+  { en: 'Huh. I never thought about it that way.', nl: 'Hm. Zo had ik er nog nooit over nagedacht.', expected: 'change', subtype: 'reasons' },
+  { en: "I didn't realise how much the sitting affects my back.", nl: 'Ik had niet door hoeveel het zitten mijn rug beïnvloedt.', expected: 'change', subtype: 'reasons' },
+  { en: "I don't like the way it makes me feel.", nl: 'Ik vind het niet fijn hoe ik me erdoor voel.', expected: 'change', subtype: 'reasons' },
+  { en: 'I hate what the pain does to my mood.', nl: 'Ik heb een hekel aan wat de pijn met mijn humeur doet.', expected: 'change', subtype: 'reasons' },
+  { en: 'Maybe a little bit.', nl: 'Misschien een beetje.', before: { en: 'Do you see a connection between the sitting and your back pain?', nl: 'Ziet u een verband tussen het zitten en uw rugpijn?' }, expected: 'change' },
+  { en: 'Great, that sounds good to me.', nl: 'Prima, dat klinkt goed.', before: { en: 'Would you like to try walking ten minutes a day?', nl: 'Zou u tien minuten per dag willen proberen te wandelen?' }, expected: 'change' },
+  { en: 'My family would support me.', nl: 'Mijn familie zou me steunen.', expected: 'change', subtype: 'ability' },
+  { en: 'My wife will help me with the exercises.', nl: 'Mijn vrouw helpt me wel met de oefeningen.', expected: 'change', subtype: 'ability' },
+  { en: "I'd need to ask my boss for a different chair.", nl: 'Ik zou mijn baas om een andere stoel moeten vragen.', expected: 'change', subtype: 'need' },
+  { en: 'More time in the evenings, I think.', nl: "Meer tijd 's avonds, denk ik.", before: { en: 'What would it take to get you from a five to a seven?', nl: 'Wat zou er nodig zijn om van een vijf naar een zeven te gaan?' }, expected: 'change' },
+  { en: "It doesn't really affect my work.", nl: 'Het heeft niet echt invloed op mijn werk.', expected: 'sustain', subtype: 'reasons' },
+  { en: 'Honestly, the smoking has never bothered me.', nl: 'Eerlijk gezegd heeft het roken me nooit gehinderd.', expected: 'sustain', subtype: 'reasons' },
+  { en: "The pain doesn't stop me from working.", nl: 'De pijn houdt me niet tegen om te werken.', expected: 'sustain', subtype: 'reasons' },
+  { en: 'I know the exercises are too much for me.', nl: 'Ik weet dat de oefeningen te zwaar zijn.', expected: 'sustain' },
+  { en: "I never thought about it that way, but I still don't want to stop.", nl: 'Zo had ik er nooit over nagedacht, maar ik wil toch niet stoppen.', expected: 'sustain', subtype: 'desire' },
+  { en: "I didn't realise how late it was.", nl: 'Ik had niet door hoe laat het was.', expected: 'neutral' },
+  { en: 'My wife helps me get dressed in the morning.', nl: "Mijn vrouw helpt me 's ochtends met aankleden.", expected: 'neutral' },
 ];
 
 function last(language: Language, speaker: TurnInput['speaker'], text: string, before?: string) {
