@@ -617,6 +617,12 @@ const client: Pair[] = [
   { en: "I never thought about it that way, but I still don't want to stop.", nl: 'Zo had ik er nooit over nagedacht, maar ik wil toch niet stoppen.', expected: 'sustain', subtype: 'desire' },
   { en: "I didn't realise how late it was.", nl: 'Ik had niet door hoe laat het was.', expected: 'neutral' },
   { en: 'My wife helps me get dressed in the morning.', nl: "Mijn vrouw helpt me 's ochtends met aankleden.", expected: 'neutral' },
+  { en: 'Definitely the one after dinner.', nl: 'Zeker die na het eten.', before: { en: 'What is your favourite cigarette of the day?', nl: 'Wat is je favoriete sigaret van de dag?' }, expected: 'sustain' },
+  { en: "They tease me when I'm drinking soda.", nl: 'Ze pesten me als ik fris drink.', before: { en: 'What makes it uncomfortable?', nl: 'Wat maakt het ongemakkelijk?' }, expected: 'sustain' },
+  { en: 'We definitely do not have the money for it.', nl: 'We hebben er echt het geld niet voor.', expected: 'sustain' },
+  { en: "I can't afford a gym membership.", nl: 'Een sportschoolabonnement kan ik niet betalen.', expected: 'sustain' },
+  { en: "I can't afford another injury.", nl: 'Ik kan me geen nieuwe blessure veroorloven.', expected: 'change', subtype: 'reasons' },
+  { en: 'I just drink to be social.', nl: 'Ik drink gewoon voor de gezelligheid.', expected: 'sustain', subtype: 'reasons' },
 ];
 
 function last(language: Language, speaker: TurnInput['speaker'], text: string, before?: string) {
