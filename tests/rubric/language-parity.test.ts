@@ -623,6 +623,10 @@ const client: Pair[] = [
   { en: "I can't afford a gym membership.", nl: 'Een sportschoolabonnement kan ik niet betalen.', expected: 'sustain' },
   { en: "I can't afford another injury.", nl: 'Ik kan me geen nieuwe blessure veroorloven.', expected: 'change', subtype: 'reasons' },
   { en: 'I just drink to be social.', nl: 'Ik drink gewoon voor de gezelligheid.', expected: 'sustain', subtype: 'reasons' },
+  { en: 'Well, find the childcare resources.', nl: 'Nou, uitzoeken waar ik oppas kan vinden.', before: { en: 'So what would you like to do next, you think?', nl: 'Wat zou je nu als eerste willen doen, denk je?' }, expected: 'change', subtype: 'activation' },
+  { en: 'I have a friend who would probably keep an eye on me at parties.', nl: 'Ik heb een vriendin die me waarschijnlijk in de gaten zou houden op feestjes.', before: { en: 'Who could help you reach this goal?', nl: 'Wie zou je kunnen helpen om dit doel te halen?' }, expected: 'change' },
+  { en: 'Probably the elliptical.', nl: 'Waarschijnlijk de crosstrainer.', before: { en: 'If you were to pick one of those, which one would you be most likely to do?', nl: 'Als je er een moest kiezen, welke zou je het eerst doen?' }, expected: 'change' },
+  { en: "I really didn't think about how this would affect me playing sports.", nl: 'Ik had er echt niet bij stilgestaan hoe dit mijn sport zou raken.', expected: 'change', subtype: 'reasons' },
 ];
 
 function last(language: Language, speaker: TurnInput['speaker'], text: string, before?: string) {
