@@ -627,6 +627,11 @@ const client: Pair[] = [
   { en: 'I have a friend who would probably keep an eye on me at parties.', nl: 'Ik heb een vriendin die me waarschijnlijk in de gaten zou houden op feestjes.', before: { en: 'Who could help you reach this goal?', nl: 'Wie zou je kunnen helpen om dit doel te halen?' }, expected: 'change' },
   { en: 'Probably the elliptical.', nl: 'Waarschijnlijk de crosstrainer.', before: { en: 'If you were to pick one of those, which one would you be most likely to do?', nl: 'Als je er een moest kiezen, welke zou je het eerst doen?' }, expected: 'change' },
   { en: "I really didn't think about how this would affect me playing sports.", nl: 'Ik had er echt niet bij stilgestaan hoe dit mijn sport zou raken.', expected: 'change', subtype: 'reasons' },
+  // Other habits than the ones the rules were first written for (AnnoMI's topics include weed, fast
+  // food and gambling): enjoying them is sustain talk; what quitting would bring is a reason.
+  { en: 'If I quit cocaine, I could keep my job.', nl: 'Als ik stop met coke, kan ik mijn baan houden.', expected: 'change', subtype: 'reasons' },
+  { en: "I like my fast food, it's easy.", nl: 'Ik hou gewoon van mijn patatje, het is makkelijk.', expected: 'sustain', subtype: 'reasons' },
+  { en: 'Honestly I enjoy a joint after work.', nl: 'Eerlijk gezegd geniet ik van een joint na het werk.', expected: 'sustain', subtype: 'reasons' },
 ];
 
 function last(language: Language, speaker: TurnInput['speaker'], text: string, before?: string) {
