@@ -47,7 +47,7 @@ export function scoreOverall(input: {
   counts: CodeCounts;
   miti: Miti;
   changeTalk: ChangeTalk;
-}): { overall: number; parts: OverallPart[] } {
+}): { overall: number; quality: number; parts: OverallPart[] } {
   const { practitionerTurns: p, counts: c, miti, changeTalk } = input;
   const consistent = c.OQ + miti.reflections + c.AF + c.SEEK + c.AUTO + c.PWP;
   const nonAdherent = miti.miNonAdherent;
@@ -71,5 +71,5 @@ export function scoreOverall(input: {
     parts.push({ name, value: round(values[name], 4), role: 'weighted', weight });
   }
   parts.push({ name: 'nonAdherence', value: round(factor, 4), role: 'factor', weight: null });
-  return { overall: p > 0 ? Math.round(100 * clamp01(quality * factor)) : 0, parts };
+  return { overall: p > 0 ? Math.round(100 * clamp01(quality * factor)) : 0, quality: round(quality, 4), parts };
 }

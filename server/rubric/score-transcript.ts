@@ -27,7 +27,7 @@ export function scoreTranscript(turns: readonly CodedTurn[], opts: ScoreTranscri
   });
   const miti = scoreMiti(sets, counts, { technical, relational });
   const practitionerTurns = sets.length;
-  const { overall, parts } = scoreOverall({ practitionerTurns, counts, miti, changeTalk });
+  const { overall, quality, parts } = scoreOverall({ practitionerTurns, counts, miti, changeTalk });
   return {
     language: opts.language,
     practitionerTurns,
@@ -38,5 +38,6 @@ export function scoreTranscript(turns: readonly CodedTurn[], opts: ScoreTranscri
     changeTalk,
     overall,
     overallParts: parts,
+    overallQuality: quality,
   };
 }

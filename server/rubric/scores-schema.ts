@@ -161,6 +161,9 @@ export const ScoresSchema = z
       description: 'One number 0–100 summarising MI quality; formula in server/rubric/README.md ("Scores")',
     }),
     overallParts: z.array(OverallPartSchema).meta({ description: 'The weighted parts that make up overall' }),
+    overallQuality: z.number().min(0).max(1).meta({
+      description: 'The weighted mean of the weighted overallParts (0–1), before the non-adherence factor: overall = round(100 × overallQuality × factor)',
+    }),
   })
   .meta({ description: 'Scores of one conversation (MITI 4.2.1 figures, estimated globals, change talk, overall)' });
 export type Scores = z.infer<typeof ScoresSchema>;

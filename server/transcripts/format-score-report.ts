@@ -58,6 +58,7 @@ const L = {
     follow: 'Change talk after each code',
     series: '%CT over the conversation',
     parts: 'Parts of overall',
+    makeUp: (quality: string, factor: string, overall: number) => `weighted mean ${quality} × factor ${factor} = ${overall} / 100`,
     alternatives: 'Try instead (advice without permission, confrontation)',
     turn: 'turn',
     why: 'why',
@@ -114,6 +115,7 @@ const L = {
     follow: 'Verandertaal na elke code',
     series: '%VT door het gesprek',
     parts: 'Onderdelen van het totaal',
+    makeUp: (quality: string, factor: string, overall: number) => `gewogen gemiddelde ${quality} × factor ${factor} = ${overall} / 100`,
     alternatives: 'Probeer liever (ongevraagd advies, confrontatie)',
     turn: 'beurt',
     why: 'waarom',
@@ -234,6 +236,8 @@ export function formatScoreReport(
     out.push('');
   }
   out.push(`${t.parts}: ${s.overallParts.map((p) => `${t.partNames[p.name] ?? p.name} ${p.value.toFixed(2)}${p.weight === null ? ' (×)' : ` (w ${p.weight})`}`).join(' · ')}`);
+  const factor = s.overallParts.find((p) => p.role === 'factor');
+  if (factor) out.push(`  ${t.makeUp(s.overallQuality.toFixed(2), factor.value.toFixed(2), s.overall)}`);
   out.push('');
   return out.join('\n');
 }

@@ -235,6 +235,8 @@ describe.skipIf(!hasChromium())('practising in the browser', () => {
         await parts.locator('summary', { hasText: ui.overallHow }).click();
         expect(await parts.locator('tbody tr').count()).toBe(8);
         expect(await parts.locator('tbody tr').last().textContent()).toMatch(/× 0[,.]\d\d/);
+        // The mean is the server's (scores.overallQuality), shown as a percentage.
+        expect(await parts.locator('tr.parts-total').textContent()).toMatch(/\d+%/);
         expect(await page.getByTestId('code-counts').textContent()).toContain('OQ');
         // The righting-reflex turn comes with an MI-consistent alternative.
         expect(await page.getByTestId('alternatives').locator('.alt').count()).toBeGreaterThanOrEqual(1);

@@ -33,6 +33,18 @@ describe('overall', () => {
       nonAdherence: 0.2,
     });
     expect(s.overall).toBe(11);
+    expect(s.overallQuality).toBeCloseTo(0.538, 3);
+  });
+
+  it('reports the weighted mean it multiplies by the factor, so a reader (or the report) need not redo it', () => {
+    for (const turns of [good, poor, [P('OQ'), C('neutral'), P('SR'), C('sustain'), P('RR'), C('change')]]) {
+      const s = score(turns);
+      const weighted = s.overallParts.filter((p) => p.role === 'weighted');
+      const mean = weighted.reduce((a, p) => a + p.value * (p.weight ?? 0), 0);
+      const factor = s.overallParts.find((p) => p.role === 'factor')!.value;
+      expect(s.overallQuality).toBeCloseTo(mean, 3);
+      expect(s.overall).toBe(Math.round(100 * s.overallQuality * factor));
+    }
   });
 
   it('weights sum to 1 and the non-adherence part is a factor', () => {

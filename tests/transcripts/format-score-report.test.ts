@@ -27,6 +27,7 @@ describe('formatScoreReport', () => {
     // DARN-CAT and the parts of overall in Dutch too.
     expect(text).toContain('wens 1/0 · vermogen 0/1 · redenen 1/0');
     expect(text).toMatch(/Onderdelen van het totaal: MI-conformiteit [\d.]+ \(w 0\.2\) · ontlokken/);
+    expect(text).toMatch(/gewogen gemiddelde [\d.]+ × factor [\d.]+ = \d+ \/ 100/);
     expect(text).not.toMatch(/\b(?:desire|ability|evoking)\b/);
     expect(text).not.toContain('Probeer liever');
   });

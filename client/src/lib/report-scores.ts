@@ -55,6 +55,8 @@ export interface NormalizedScores {
   overall: number | null;
   /** What `overall` is made of (server/rubric/README.md, "Scores"), so the report can explain it. */
   overallParts: OverallPartRow[];
+  /** The weighted mean of the weighted parts (0–1), as the server computed it. */
+  overallQuality: number;
   summary: SummaryRow[];
   counts: Partial<Record<PractitionerCode, number>>;
   globals: GlobalRow[];
@@ -104,6 +106,7 @@ export function normalizeScores(s: Scores): NormalizedScores {
   return {
     overall: s.overall,
     overallParts: s.overallParts.map((p) => ({ name: p.name, value: p.value, role: p.role, weight: p.weight })),
+    overallQuality: s.overallQuality,
     summary,
     counts: s.counts,
     globals,

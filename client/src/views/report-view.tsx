@@ -68,7 +68,6 @@ function OverallParts({ scores }: { scores: NormalizedScores }) {
   if (scores.overallParts.length === 0) return null;
   const weighted = scores.overallParts.filter((p) => p.role === 'weighted');
   const factors = scores.overallParts.filter((p) => p.role === 'factor');
-  const mean = weighted.reduce((a, p) => a + p.value * (p.weight ?? 0), 0) / (weighted.reduce((a, p) => a + (p.weight ?? 0), 0) || 1);
   return (
     <details class="overall-parts" data-testid="overall-parts">
       <summary>{t('report.overall.how')}</summary>
@@ -97,7 +96,7 @@ function OverallParts({ scores }: { scores: NormalizedScores }) {
             <tr class="parts-total">
               <th scope="row">{t('report.part.mean')}</th>
               <td class="num">
-                <strong>{fmt(mean * 100)}%</strong>
+                <strong>{fmt(scores.overallQuality * 100)}%</strong>
               </td>
               <td />
             </tr>
