@@ -632,6 +632,14 @@ const client: Pair[] = [
   { en: 'If I quit cocaine, I could keep my job.', nl: 'Als ik stop met coke, kan ik mijn baan houden.', expected: 'change', subtype: 'reasons' },
   { en: "I like my fast food, it's easy.", nl: 'Ik hou gewoon van mijn patatje, het is makkelijk.', expected: 'sustain', subtype: 'reasons' },
   { en: 'Honestly I enjoy a joint after work.', nl: 'Eerlijk gezegd geniet ik van een joint na het werk.', expected: 'sustain', subtype: 'reasons' },
+  // What changing would cost them: friends, or a plan that could backfire.
+  { en: "I don't want to lose my friends because of this.", nl: 'Ik wil mijn vrienden hierdoor niet kwijtraken.', expected: 'sustain' },
+  { en: "I'd lose my friends.", nl: 'Dan raak ik mijn vrienden kwijt.', expected: 'sustain', subtype: 'reasons' },
+  { en: 'I could, but that could also backfire on me.', nl: 'Dat zou kunnen, maar dat kan ook verkeerd uitpakken.', expected: 'sustain' },
+  { en: "I don't want to lose my leg.", nl: 'Ik wil mijn been niet kwijtraken.', expected: 'change', subtype: 'reasons' },
+  { en: "I don't want to lose my job.", nl: 'Ik wil mijn baan niet verliezen.', expected: 'change', subtype: 'reasons' },
+  { en: "I don't want to disappoint my kids.", nl: 'Ik wil mijn kinderen niet teleurstellen.', expected: 'change', subtype: 'reasons' },
+  { en: "I don't want to go through another operation.", nl: 'Ik wil niet nog een keer geopereerd worden.', expected: 'change', subtype: 'reasons' },
 ];
 
 function last(language: Language, speaker: TurnInput['speaker'], text: string, before?: string) {
