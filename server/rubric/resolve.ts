@@ -100,6 +100,16 @@ export function resolvePractitioner(
     const last = codes[codes.length - 1];
     // Adjacent utterances with the same code are one behaviour (a reflection in two sentences), and
     // the reflections after an announced summary ("Let me summarise. You…") are that summary.
+    // So are the reflections before a summary's closing check ("… Heb ik dat goed samengevat?").
+    if (last && code === 'SUM' && r && (last.code === 'SR' || last.code === 'CR')) {
+      last.code = 'SUM';
+      last.span[1] = u.end;
+      last.text = text.slice(last.span[0], u.end);
+      last.rule = r.id;
+      last.confidence = r.confidence;
+      last.explanation = r.explanation;
+      continue;
+    }
     if (last && (last.code === code || (last.code === 'SUM' && (code === 'SR' || code === 'CR')))) {
       last.span[1] = u.end;
       last.text = text.slice(last.span[0], u.end);

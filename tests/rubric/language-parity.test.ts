@@ -376,6 +376,15 @@ const practitioner: Pair[] = [
   { en: "Let me pull together what I've heard. You want to run the race, and you also don't want another injury.", nl: 'Ik vat even samen. U wilt de wedstrijd lopen, en u wilt ook geen nieuwe blessure.', expected: 'SUM' },
   { en: "Let me summarise. The exercises aren't hard, but the pain afterwards worries you. Is that right?", nl: 'Laat me even samenvatten. De oefeningen zijn niet moeilijk, maar de pijn erna maakt u onzeker. Klopt dat?', expected: 'SUM' },
   { en: 'Lifting him and chasing after him takes a lot out of you now.', nl: 'Dat tillen en achter hem aan lopen kost u nu moeite.', expected: 'CR' },
+  // Round 26, from a review of six new practice conversations: explicit praise is AF, a warning or
+  // a correction is RR or CON (they were long "you" statements coded CR), a bare suggestion is RR,
+  // and the reflections before a summary's closing check are that summary.
+  { en: "It's really impressive that you still go and watch the matches despite the pain.", nl: 'het is knap dat je ondanks de pijn nog steeds naar de wedstrijden gaat kijken', expected: 'AF' },
+  { en: "And you've managed that for two years on your own, that's really something to be proud of.", nl: 'En dat lukt u al twee jaar helemaal op eigen kracht, dat is echt iets om trots op te zijn.', expected: 'AF' },
+  { en: "You shouldn't be running 10k yet, you'll just tear it again.", nl: 'Je moet nog geen 10 km lopen, dan scheur je het gewoon weer.', expected: 'RR' },
+  { en: "That's not how frozen shoulder works, it can take years if you don't do the exercises.", nl: 'Zo werkt een frozen shoulder niet, het kan jaren duren als je de oefeningen niet doet.', expected: 'CON' },
+  { en: 'You could put a sticky note on the mirror.', nl: 'Je zou een briefje op de spiegel kunnen plakken.', expected: 'RR' },
+  { en: 'So on the one hand the exercises sometimes hurt, and on the other hand your knee is getting stiffer and you want to take your granddaughter to the park again. Did I sum that up right?', nl: 'Dus aan de ene kant doen de oefeningen soms pijn, en aan de andere kant wordt uw knie stijver en wilt u weer met uw kleindochter naar het park. Heb ik dat goed samengevat?', expected: 'SUM' },
   { en: 'What you saw with your uncle has made you very careful.', nl: 'Wat u bij uw oom heeft gezien, maakt dat u heel voorzichtig bent geworden.', expected: 'CR' },
   { en: 'So where does that leave you for the next two weeks?', nl: 'Hoe gaat u nu verder de komende twee weken?', expected: 'OQ' },
 ];
@@ -640,6 +649,19 @@ const client: Pair[] = [
   { en: "I don't want to lose my job.", nl: 'Ik wil mijn baan niet verliezen.', expected: 'change', subtype: 'reasons' },
   { en: "I don't want to disappoint my kids.", nl: 'Ik wil mijn kinderen niet teleurstellen.', expected: 'change', subtype: 'reasons' },
   { en: "I don't want to go through another operation.", nl: 'Ik wil niet nog een keer geopereerd worden.', expected: 'change', subtype: 'reasons' },
+  // Round 26 (client turns from the same review).
+  { en: "yeah you all say that but you don't feel the pain", nl: 'ja dat zeg jullie allemaal wel maar jullie voelen de pijn niet', before: { en: 'But you know that sitting still is bad for your back, right?', nl: 'Maar je weet toch dat stilzitten slecht is voor je rug?' }, expected: 'sustain' },
+  { en: "Oh, I've managed without it for 80 years, I'll manage the rest too.", nl: 'Ach, ik heb 80 jaar zonder gekund, dan lukt het de rest ook wel.', expected: 'sustain' },
+  { en: "It didn't hurt though.", nl: 'Het deed anders geen pijn.', before: { en: "You shouldn't be running 10k yet, you'll just tear it again.", nl: 'Je moet nog geen 10 km lopen, dan scheur je het gewoon weer.' }, expected: 'sustain' },
+  { en: "I just don't think I can stop completely right now.", nl: 'Ik denk gewoon niet dat ik nu helemaal kan stoppen.', expected: 'sustain', subtype: 'ability' },
+  { en: "I'm doing 60 hour weeks. The exercises just kind of fall off the list.", nl: 'Ik werk 60 uur per week. De oefeningen schieten er gewoon bij in.', expected: 'sustain' },
+  { en: "I guess. I still don't do the exercises though.", nl: 'Tja. Ik doe de oefeningen nog steeds niet.', expected: 'sustain' },
+  { en: "I didn't do my exercises this week.", nl: 'Ik heb de oefeningen deze week niet gedaan.', expected: 'sustain', subtype: 'taking_steps' },
+  { en: 'My knee hurt after the first time, so I thought, forget it.', nl: 'Mijn knie deed zeer na de eerste keer en toen dacht ik, laat maar.', expected: 'sustain', subtype: 'taking_steps' },
+  { en: 'Maybe in the shower. Warm water helps anyway.', nl: 'Misschien onder de douche. Warm water helpt toch.', before: { en: 'When in your day could the exercises fit?', nl: 'Wanneer op de dag zouden de oefeningen passen?' }, expected: 'change' },
+  { en: "No, that's it. I'll set the reminder tonight.", nl: 'Nee, dat was het. Ik zet vanavond die herinnering.', expected: 'change', subtype: 'commitment' },
+  { en: "Because I don't want to end up like my mother.", nl: 'Omdat ik niet wil dat het net zo wordt als bij mijn moeder.', expected: 'change', subtype: 'reasons' },
+  { en: 'Well I suppose if I want this to heal I should at least cut down.', nl: 'Nou ja, als ik wil dat het geneest, moet ik eigenlijk minderen.', expected: 'change', subtype: 'need' },
 ];
 
 function last(language: Language, speaker: TurnInput['speaker'], text: string, before?: string) {
