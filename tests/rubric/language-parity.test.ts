@@ -658,6 +658,8 @@ const client: Pair[] = [
   { en: "I guess. I still don't do the exercises though.", nl: 'Tja. Ik doe de oefeningen nog steeds niet.', expected: 'sustain' },
   { en: "I didn't do my exercises this week.", nl: 'Ik heb de oefeningen deze week niet gedaan.', expected: 'sustain', subtype: 'taking_steps' },
   { en: 'My knee hurt after the first time, so I thought, forget it.', nl: 'Mijn knie deed zeer na de eerste keer en toen dacht ik, laat maar.', expected: 'sustain', subtype: 'taking_steps' },
+  // "het weer" is the weather, not "again": agreeing to a question about it says nothing about changing.
+  { en: 'A little bit.', nl: 'Een beetje.', before: { en: 'Does the weather affect the pain?', nl: 'Heeft het weer invloed op de pijn?' }, expected: 'neutral' },
   { en: 'Maybe in the shower. Warm water helps anyway.', nl: 'Misschien onder de douche. Warm water helpt toch.', before: { en: 'When in your day could the exercises fit?', nl: 'Wanneer op de dag zouden de oefeningen passen?' }, expected: 'change' },
   { en: "No, that's it. I'll set the reminder tonight.", nl: 'Nee, dat was het. Ik zet vanavond die herinnering.', expected: 'change', subtype: 'commitment' },
   { en: "Because I don't want to end up like my mother.", nl: 'Omdat ik niet wil dat het net zo wordt als bij mijn moeder.', expected: 'change', subtype: 'reasons' },
