@@ -25,8 +25,9 @@ const NO_RULE_EXPLANATION: Record<Language, { practitioner: string; client: stri
 /**
  * When a turn holds several behaviours, its main behaviour (`primary`) is the one with the most
  * weight: the share of the turn it takes up (characters) times the confidence of its rule, times
- * 2 for questions and for information/advice/confrontation (a client answers the question and
- * hears the advice, even inside a longer turn), 1 for reflections, 0.5 for AF, SEEK and AUTO
+ * 2 for questions and for information and advice (a client answers the question and hears the
+ * advice, even inside a longer turn), 3 for confrontation (a label or an argument colours the whole
+ * turn, however much information follows it), 1 for reflections, 0.5 for AF, SEEK and AUTO
  * (they usually accompany another behaviour). NC is primary only when nothing else is there.
  * Ties go to the earlier code in PRIMARY_PRECEDENCE. When the main behaviour is a question and the
  * turn asks several, the last one decides open or closed: it is the one the client answers
@@ -57,7 +58,7 @@ export const PRIMARY_WEIGHT: Readonly<Record<PractitionerCode, number>> = {
   GI: 2,
   PWP: 2,
   RR: 2,
-  CON: 2,
+  CON: 3,
   SR: 1,
   CR: 1,
   SUM: 1,

@@ -385,6 +385,12 @@ const practitioner: Pair[] = [
   { en: "That's not how frozen shoulder works, it can take years if you don't do the exercises.", nl: 'Zo werkt een frozen shoulder niet, het kan jaren duren als je de oefeningen niet doet.', expected: 'CON' },
   { en: 'You could put a sticky note on the mirror.', nl: 'Je zou een briefje op de spiegel kunnen plakken.', expected: 'RR' },
   { en: 'So on the one hand the exercises sometimes hurt, and on the other hand your knee is getting stiffer and you want to take your granddaughter to the park again. Did I sum that up right?', nl: 'Dus aan de ene kant doen de oefeningen soms pijn, en aan de andere kant wordt uw knie stijver en wilt u weer met uw kleindochter naar het park. Heb ik dat goed samengevat?', expected: 'SUM' },
+  // Round 27, a second review (COPD, burn-out, a teenager's ankle, diabetes, a back-to-work client,
+  // low mood): labelling is CON, naming a strength AF, bodily facts GI.
+  { en: "You're being a bit negative. Lots of people with back pain go back to work.", nl: 'Je bent wel een beetje negatief. Veel mensen met rugpijn gaan gewoon weer werken.', expected: 'CON' },
+  { en: 'Honestly, that sounds a bit like an excuse not to go.', nl: 'Eerlijk gezegd klinkt dat een beetje als een smoesje om niet te hoeven gaan.', expected: 'CON' },
+  { en: 'You still went walking twice, even in a hard week. That shows how much determination you have.', nl: 'Toch ben je twee keer gaan wandelen in een zware week. Dat laat zien hoeveel doorzettingsvermogen je hebt.', expected: 'AF' },
+  { en: 'When you walk, your muscles use glucose directly, so even a short walk after dinner helps.', nl: 'Als je wandelt, gebruiken je spieren direct glucose, dus ook een kort rondje na het eten helpt.', expected: 'GI' },
   { en: 'What you saw with your uncle has made you very careful.', nl: 'Wat u bij uw oom heeft gezien, maakt dat u heel voorzichtig bent geworden.', expected: 'CR' },
   { en: 'So where does that leave you for the next two weeks?', nl: 'Hoe gaat u nu verder de komende twee weken?', expected: 'OQ' },
 ];
@@ -658,6 +664,14 @@ const client: Pair[] = [
   { en: "I guess. I still don't do the exercises though.", nl: 'Tja. Ik doe de oefeningen nog steeds niet.', expected: 'sustain' },
   { en: "I didn't do my exercises this week.", nl: 'Ik heb de oefeningen deze week niet gedaan.', expected: 'sustain', subtype: 'taking_steps' },
   { en: 'My knee hurt after the first time, so I thought, forget it.', nl: 'Mijn knie deed zeer na de eerste keer en toen dacht ik, laat maar.', expected: 'sustain', subtype: 'taking_steps' },
+  { en: "My back can't handle lifting anymore, I've tried.", nl: 'Mijn rug kan het tillen niet meer aan, ik heb het geprobeerd.', expected: 'sustain', subtype: 'ability' },
+  { en: "The other days I just couldn't get myself out of bed.", nl: 'De andere dagen kwam ik gewoon mijn bed niet uit.', expected: 'sustain', subtype: 'ability' },
+  { en: 'I walked twice this week, twenty minutes each time.', nl: 'ik heb twee keer twintig minuten gewandeld, fietsen niet', expected: 'change', subtype: 'taking_steps' },
+  { en: 'It was nice actually. I slept better those nights too.', nl: 'Dat was eigenlijk wel fijn. Ik sliep die nachten ook beter.', expected: 'change', subtype: 'reasons' },
+  { en: "Maybe. I don't know if it's worth it though.", nl: 'Misschien. Ik weet niet of het de moeite waard is.', expected: 'sustain' },
+  { en: "I'm going to email the plan to my occupational doctor tonight.", nl: 'Ik ga vanavond de planning naar mijn bedrijfsarts mailen.', expected: 'change', subtype: 'commitment' },
+  { en: 'not really', nl: 'niet echt', before: { en: 'Did you follow your schedule this week?', nl: 'Heb je je schema gevolgd deze week?' }, expected: 'sustain', subtype: 'taking_steps' },
+  { en: 'yeah yeah', nl: 'ja ja', before: { en: 'You should also stop lying on the sofa all day.', nl: 'Je moet ook echt stoppen met de hele dag op de bank liggen.' }, expected: 'sustain' },
   // "het weer" is the weather, not "again": agreeing to a question about it says nothing about changing.
   { en: 'A little bit.', nl: 'Een beetje.', before: { en: 'Does the weather affect the pain?', nl: 'Heeft het weer invloed op de pijn?' }, expected: 'neutral' },
   { en: 'Maybe in the shower. Warm water helps anyway.', nl: 'Misschien onder de douche. Warm water helpt toch.', before: { en: 'When in your day could the exercises fit?', nl: 'Wanneer op de dag zouden de oefeningen passen?' }, expected: 'change' },
