@@ -1,4 +1,3 @@
-import { AccountsView } from './views/accounts-view.tsx';
 import { useEffect } from 'preact/hooks';
 import { api } from './api/http.ts';
 import { locale, setLocale, t, type UiLocale } from './i18n/index.ts';
@@ -15,6 +14,7 @@ import { CoursesView, JoinView } from './views/courses-view.tsx';
 import { DashboardView } from './views/dashboard-view.tsx';
 import { ReviewView } from './views/review-view.tsx';
 import { AgreementView, ImportView, SharedView } from './views/review-tools-view.tsx';
+import { AccountsView } from './views/accounts-view.tsx';
 
 function LanguageSwitch() {
   return (

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LanguageSchema } from '../rubric/schemas.ts';
+import { ROLES } from '../store/repositories.ts';
 
 // The HTTP shapes of the API contract (docs/brief), one zod schema each: validation, types and
 // the OpenAPI document at /docs all come from here.
@@ -8,7 +9,7 @@ export const ErrorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });
 
-export const RoleSchema = z.enum(['student', 'instructor', 'reviewer', 'admin']);
+export const RoleSchema = z.enum(ROLES);
 
 export const UserSchema = z.object({
   id: z.string(),

@@ -15,6 +15,11 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** Accounts are managed by admins only. */
+function requireAdmin(actor: User): void {
+  if (actor.role !== 'admin') throw new AppError('forbidden', 'only admins manage accounts');
+}
+
 export function createAuthService(deps: { store: Store }) {
   const { store } = deps;
   // Verifying against a real hash when the email is unknown keeps both paths equally slow.
@@ -40,7 +45,7 @@ export function createAuthService(deps: { store: Store }) {
     createUser,
     /** All accounts; admins only. */
     async listUsers(actor: User): Promise<User[]> {
-      if (actor.role !== 'admin') throw new AppError('forbidden', 'only admins manage accounts');
+      requireAdmin(actor);
       return store.users.list();
     },
     /**
@@ -48,7 +53,7 @@ export function createAuthService(deps: { store: Store }) {
      * last admin cannot lock everyone out by accident.
      */
     async setRole(actor: User, id: string, role: Role): Promise<User> {
-      if (actor.role !== 'admin') throw new AppError('forbidden', 'only admins manage accounts');
+      requireAdmin(actor);
       if (actor.id === id) throw new AppError('forbidden', 'admins cannot change their own role');
       const user = await store.users.setRole(id, role);
       if (!user) throw new AppError('not_found', 'no such account');

@@ -5,7 +5,9 @@ import type { Db, Queryable, Row } from './db.ts';
 // Repositories: the only place that knows table and column names. They return plain objects with
 // ISO timestamps, never driver rows.
 
-export type Role = 'student' | 'instructor' | 'reviewer' | 'admin';
+/** Every role an account can have; the migration's CHECK constraint lists the same four. */
+export const ROLES = ['student', 'instructor', 'reviewer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
 export interface User {
   id: string;
   name: string;

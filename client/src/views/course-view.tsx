@@ -15,13 +15,14 @@ function numOrUndefined(s: string): number | undefined {
   return s.trim() === '' || !Number.isFinite(n) ? undefined : n;
 }
 
-/** One course for its instructors: join code and link, co-instructors, assignments. */
 /** The local calendar day (YYYY-MM-DD) of an instant: a due date is set as a local day. */
 function localDay(iso: string): string {
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+/** One course for its instructors: join code and link, co-instructors, assignments. */
 
 export function CourseView({ id }: { id: string }) {
   const [detail, setDetail] = useState<CourseDetail | null>(null);

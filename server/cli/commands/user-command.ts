@@ -3,12 +3,10 @@ import { loadConfig } from '../../config.ts';
 import { AppError } from '../../services/app-error.ts';
 import { createAuthService } from '../../services/auth-service.ts';
 import { createStore, openDb } from '../../store/index.ts';
+import { ROLES, type Role } from '../../store/repositories.ts';
 
 // `kier user add`: create an account (e.g. the first admin) in the store the config points at
 // (PGlite in DATA_DIR, or DATABASE_URL). The password comes from --password or stdin.
-
-const ROLES = ['student', 'instructor', 'reviewer', 'admin'] as const;
-type RoleName = (typeof ROLES)[number];
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -27,7 +25,7 @@ export function registerUserCommand(program: Command): void {
     .option('--locale <locale>', 'nl or en', 'nl')
     .option('--password <password>', 'at least 8 characters (prefer stdin: it stays out of the shell history)')
     .action(async (opts: { email: string; name: string; role: string; locale: string; password?: string }) => {
-      if (!ROLES.includes(opts.role as RoleName)) {
+      if (!ROLES.includes(opts.role as Role)) {
         process.stderr.write(`kier user add: --role must be one of ${ROLES.join(', ')}\n`);
         process.exit(2);
       }
@@ -52,7 +50,7 @@ export function registerUserCommand(program: Command): void {
           name: opts.name,
           email: opts.email,
           password,
-          role: opts.role as RoleName,
+          role: opts.role as Role,
           locale: opts.locale,
         });
         process.stdout.write(`created ${created.role} ${created.email} (${created.id})\n`);
