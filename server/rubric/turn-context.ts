@@ -84,25 +84,6 @@ function wordCharLength(codes: Uint16Array, s: string, i: number, to: number): n
   return len === 2 && i + 1 >= to ? 0 : len;
 }
 
-/** Content-word keys of `norm` (words of three letters or more, not stopwords) added to `into`. */
-export function contentWords(norm: string, stopwords: ReadonlySet<string>, into: Set<string>): Set<string> {
-  scratch = fillCodeUnits(norm, scratch);
-  return contentWordsIn(norm, scratch, 0, norm.length, stopwords, into);
-}
-
-/** contentWords for s[from, to), whose code units are in `codes` at the same offsets. */
-export function contentWordsIn(
-  s: string,
-  codes: Uint16Array,
-  from: number,
-  to: number,
-  stopwords: ReadonlySet<string>,
-  into: Set<string>,
-): Set<string> {
-  for (const key of contentKeysIn(s, codes, from, to, stopwords, new Set())) into.add(wordKeyText(key));
-  return into;
-}
-
 /**
  * A word key (wordKey) as coding compares it: a number when its code units are ASCII letters,
  * digits or apostrophes (nearly always), else the key itself. Two words get the same WordKey
@@ -150,7 +131,11 @@ function packStopwords(stopwords: ReadonlySet<string>): void {
   stopwordsPacked = stopwords;
 }
 
-/** contentWordsIn with each key as a WordKey: what the overlap condition compares. */
+/**
+ * The content words of s[from, to) (words of three characters or more, not stopwords), whose code
+ * units are in `codes` at the same offsets, added to `into` as WordKeys: what the overlap condition
+ * compares.
+ */
 export function contentKeysIn(
   s: string,
   codes: Uint16Array,

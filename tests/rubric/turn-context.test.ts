@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { fillCodeUnits } from '../../server/rubric/char-code.ts';
 import { loadRubrics } from '../../server/coder/load-rubrics.ts';
 import { codeTranscript, codeTurn, normalize, segment, type TurnInput } from '../../server/rubric/index.ts';
-import { contentWords, contentWordsIn, countWords, countWordsIn } from '../../server/rubric/turn-context.ts';
+import { contentKeysIn, countWords, countWordsIn, wordKeyText } from '../../server/rubric/turn-context.ts';
 import { parseTranscriptFile } from '../../server/transcripts/parse-transcript-file.ts';
 import { ANNOMI_DEV, hasAnnomi } from '../helpers/requirements.ts';
 
@@ -30,6 +30,16 @@ describe('countWords', () => {
   });
 });
 
+/** The content-word keys of s[from, to), as text, read from `codes` (the turn's code units). */
+function contentWordsIn(s: string, codes: Uint16Array, from: number, to: number): string[] {
+  return [...contentKeysIn(s, codes, from, to, stop, new Set())].map(wordKeyText);
+}
+
+/** The same for a string read on its own (not as a span of a longer turn). */
+function contentWordsOf(s: string): string[] {
+  return contentWordsIn(s, fillCodeUnits(s, new Uint16Array(0)), 0, s.length);
+}
+
 describe('contentWords', () => {
   it.each([
     ['you and the knee', ['knee']],
@@ -42,7 +52,7 @@ describe('contentWords', () => {
     ['run 𝐀𝐀𝐀 far', ['run', '𝐀𝐀𝐀'.slice(0, 5), 'far']],
     ['12345 steps', ['12345', 'steps']],
   ])('%j has the content words %j', (text, words) => {
-    expect([...contentWords(normalize(text), stop, new Set())]).toEqual(words);
+    expect(contentWordsOf(normalize(text))).toEqual(words);
   });
 });
 
@@ -73,8 +83,8 @@ describe('counting on a span of the turn', () => {
       codes = fillCodeUnits(norm, codes);
       for (const u of segment(norm)) {
         if (countWordsIn(codes, u.start, u.end) !== countWords(u.norm)) differing.push(`count: ${u.norm}`);
-        const fromSpan = [...contentWordsIn(norm, codes, u.start, u.end, stop, new Set())];
-        const own = [...contentWords(u.norm, stop, new Set())];
+        const fromSpan = contentWordsIn(norm, codes, u.start, u.end);
+        const own = contentWordsOf(u.norm);
         if (fromSpan.join('|') !== own.join('|')) differing.push(`content: ${u.norm}`);
       }
     }
@@ -86,7 +96,7 @@ describe('counting on a span of the turn', () => {
     const s = 'walk 𝐀𝐀𝐀𝐀 far';
     const codes = fillCodeUnits(s, new Uint16Array(0));
     for (let to = 0; to <= s.length; to++) {
-      expect([...contentWordsIn(s, codes, 0, to, stop, new Set())]).toEqual([...contentWords(s.slice(0, to), stop, new Set())]);
+      expect(contentWordsIn(s, codes, 0, to)).toEqual(contentWordsOf(s.slice(0, to)));
     }
   });
 });
