@@ -73,6 +73,9 @@ const files = readdirSync(fixtures)
   .map((f) => path.join(fixtures, f));
 if (hasAnnomi()) files.push(ANNOMI_DEV);
 for (const f of files) for (const c of parseTranscriptFile(f)) for (const t of c.turns) texts.push(t.text);
+for (const rule of loadRubrics(path.join(path.dirname(fileURLToPath(import.meta.url)), '../../rubrics')).byId.values()) {
+  for (const e of rule.source.examples) texts.push(typeof e === 'string' ? e : e.text);
+}
 
 describe('counting on a span of the turn', () => {
   it('gives the words and content words of each utterance on its own', () => {
